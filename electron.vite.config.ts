@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'electron-vite';
+
+const alias = { '@shared': resolve(__dirname, 'shared') };
+
+export default defineConfig({
+  main: {
+    resolve: { alias },
+    build: {
+      outDir: 'out/main',
+      lib: { entry: resolve(__dirname, 'electron/main/index.ts') },
+      // Native and font-loading packages stay in node_modules.
+      rollupOptions: { external: ['better-sqlite3', 'pdfmake'] },
+    },
+  },
+  preload: {
+    resolve: { alias },
+    // Sandboxed preloads must be one self-contained CommonJS file.
+    build: { outDir: 'out/preload', lib: { entry: resolve(__dirname, 'electron/preload/index.ts'), formats: ['cjs'] } },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    resolve: { alias },
+    plugins: [vue()],
+    // Relative asset URLs so the same build loads from file:// (Electron) and from the LAN server.
+    base: './',
+    build: { outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
+  },
+});

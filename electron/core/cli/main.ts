@@ -1,0 +1,123 @@
+/**
+ * The `ruang-juri` command line: the same core, headless. `serve` runs the app for browsers.
+ * Exit codes: 0 ok, 1 failure, 2 bad usage.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createCore } from '../index';
+import { startLanServer } from '../lan/server';
+import { defaultDataDir } from '../paths';
+import { verifyAuditFile } from './verify';
+
+export const USAGE = `Usage: ruang-juri <command> [options]
+
+Commands:
+  serve   [--data DIR] [--port N] [--host ADDR]   run the app headless for browsers (server mode)
+  verify  --audit [--data DIR]                    check the hash chain of the audit log
+  help                                            show this text
+
+Options:
+  --data DIR    data folder (default: ${defaultDataDir()})
+  --port N      TCP port, 0 for any free one (default: 5190)
+  --host ADDR   address to bind (default: 127.0.0.1; 0.0.0.0 lets juror devices on the Wi-Fi connect)
+`;
+
+export class UsageError extends Error {}
+
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+const consoleIO: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/** Repository (or installed package) root: two levels above electron/core/cli. */
+export const appRoot = resolve(__dirname, '..', '..', '..');
+
+function parse(args: string[], options: ParseArgsConfig['options']) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return 5190;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not "${text}"`);
+  return port;
+}
+
+/** Builds the renderer once when a fresh clone has never been built, so `serve` just works. */
+function ensureRendererBuilt(io: CliIO): string {
+  const rendererDir = join(appRoot, 'out', 'renderer');
+  if (existsSync(join(rendererDir, 'index.html'))) return rendererDir;
+  io.out('Building the interface (first run only)…');
+  const build = spawnSync(process.execPath, [join(appRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: appRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('building the interface failed (npm run build shows why)');
+  return rendererDir;
+}
+
+async function serve(args: string[], io: CliIO): Promise<number> {
+  const flags = parse(args, { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } });
+  const port = parsePort(flags.port as string | undefined);
+  const dataDir = resolve((flags.data as string | undefined) ?? defaultDataDir());
+  const rendererDir = ensureRendererBuilt(io);
+  const core = createCore({ dataDir });
+  const server = await startLanServer(core, { host: (flags.host as string | undefined) ?? '127.0.0.1', port, rendererDir });
+  io.out(`Ruang Juri is running in server mode.`);
+  io.out(`Data folder: ${dataDir}`);
+  io.out(`Address: ${server.url}`);
+  io.out(`Organiser link: ${server.url}/#/pair?t=${core.issueOrganiserToken()}`);
+  io.out('The organiser link works once; run serve again for a new one. Press Ctrl+C to stop.');
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(() => {
+        core.close();
+        done();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
+function verify(args: string[], io: CliIO): number {
+  const flags = parse(args, { audit: { type: 'boolean' }, data: { type: 'string' } });
+  if (!flags.audit) throw new UsageError('verify needs --audit (document verification comes with signed documents)');
+  return verifyAuditFile(resolve((flags.data as string | undefined) ?? defaultDataDir()), io);
+}
+
+export async function main(argv: string[], io: CliIO = consoleIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(rest, io);
+      case 'verify':
+        return verify(rest, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return 0;
+      default:
+        throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`ruang-juri: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`ruang-juri: ${(error as Error).message}`);
+    return 1;
+  }
+}

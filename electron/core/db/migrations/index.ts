@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { initial } from './001_initial';
+
+/** In order; append new numbered modules, never edit a released one. */
+export const migrations: readonly Migration[] = [initial];

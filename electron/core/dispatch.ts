@@ -1,0 +1,134 @@
+/**
+ * The one dispatch path for every transport: validate input → authorize the actor → run the
+ * handler in one transaction (with the idempotency record and audit rows) → validate output →
+ * publish the queued events after commit. It never throws: failures become error envelopes.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ZodError } from 'zod';
+import { commands, events, isCommandName, type CommandName, type EventName } from '@shared/api/contract';
+import type { PushEnvelope, ReplyEnvelope, RequestEnvelope } from '@shared/api/envelope';
+import { AppError, type ApiErrorBody, type ValidationIssue } from '@shared/api/errors';
+import { actorCompetitionId, actorLabel, type Actor } from '@shared/domain/actor';
+import { DEFAULT_LOCALE, translate, type Locale } from '@shared/i18n';
+import { appendAudit } from './audit';
+import { AfterCommit, type HandlerContext, type HandlerRegistry } from './registry';
+
+/** zod's own issue codes, mapped to catalog keys under errors.validation. */
+const ZOD_CODE_KEYS: Record<string, string> = {
+  invalid_type: 'validation.type',
+  too_small: 'validation.tooSmall',
+  too_big: 'validation.tooBig',
+  invalid_format: 'validation.format',
+  unrecognized_keys: 'validation.unknownField',
+  invalid_value: 'validation.choice',
+  invalid_union: 'validation.invalid',
+};
+
+export function issuesFromZod(error: ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    message: issue.message.startsWith('validation.') ? issue.message : (ZOD_CODE_KEYS[issue.code] ?? 'validation.invalid'),
+  }));
+}
+
+export function errorBody(error: unknown, locale: Locale): ApiErrorBody {
+  if (!(error instanceof AppError)) {
+    console.error('[ruang-juri] internal error:', error);
+    return errorBody(new AppError('INTERNAL', 'internal'), locale);
+  }
+  const summary = (error.issues ?? [])
+    .map((issue) => `${issue.path || '—'}: ${translate(locale, `errors.${issue.message}`)}`)
+    .join('; ');
+  const params = error.issues ? { ...error.params, summary } : error.params;
+  return {
+    code: error.code,
+    message: translate(locale, `errors.${error.key}`, params),
+    details: { key: error.key, params, ...(error.issues ? { issues: error.issues } : {}) },
+  };
+}
+
+export function canReceive(actor: Actor, push: PushEnvelope): boolean {
+  const def = events[push.event as EventName];
+  if (!def || !def.roles.includes(actor.role)) return false;
+  const own = actorCompetitionId(actor);
+  return own === null || (push.payload as { competitionId?: number }).competitionId === own;
+}
+
+interface DispatcherDeps {
+  db: Database;
+  registry: HandlerRegistry;
+  now: () => number;
+  publish: (push: PushEnvelope) => void;
+  publicUrl: () => string | null;
+}
+
+export function createDispatcher(deps: DispatcherDeps) {
+  async function execute(actor: Actor, commandName: string, rawInput: unknown, locale: Locale): Promise<unknown> {
+    if (!isCommandName(commandName)) throw new AppError('NOT_FOUND', 'unknownCommand', { command: commandName });
+    const name: CommandName = commandName;
+    const def = commands[name];
+    if (!def.roles.includes(actor.role)) {
+      throw actor.role === 'anonymous' ? new AppError('UNAUTHENTICATED', 'unauthenticated') : new AppError('FORBIDDEN', 'forbidden');
+    }
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw new AppError('VALIDATION', 'invalidInput', {}, issuesFromZod(parsed.error));
+    const handler = deps.registry.get(name);
+    if (!handler) throw new AppError('NOT_FOUND', 'unknownCommand', { command: name });
+
+    const who = actorLabel(actor);
+    const opId = 'idempotent' in def && def.idempotent ? (parsed.data as { opId: string }).opId : null;
+    const queued: PushEnvelope[] = [];
+    const now = new Date(deps.now()).toISOString();
+    const ctx: HandlerContext = {
+      db: deps.db,
+      actor,
+      locale,
+      now,
+      publicUrl: deps.publicUrl(),
+      emit: (event, payload) => queued.push({ event, payload }),
+      audit: (action, details) => appendAudit(deps.db, now, who, action, details),
+    };
+
+    const checkOutput = (output: unknown): unknown => {
+      const checked = def.output.safeParse(output);
+      if (!checked.success) throw new Error(`output of ${name} does not match its schema: ${checked.error.message}`);
+      return checked.data;
+    };
+    const result = deps.db
+      .transaction((): { replay: unknown } | { output: unknown } => {
+        if (opId) {
+          const done = deps.db
+            .prepare('SELECT output_json FROM operations WHERE actor = ? AND op_id = ?')
+            .get(who, opId) as { output_json: string } | undefined;
+          // A retry of an acknowledged operation: answer as before, change nothing, emit nothing.
+          if (done) return { replay: JSON.parse(done.output_json) as unknown };
+        }
+        const raw = handler(ctx, parsed.data as never);
+        // A wrong output is a bug: throwing here rolls the whole command back.
+        const output = raw instanceof AfterCommit ? raw : checkOutput(raw);
+        if (opId) {
+          deps.db
+            .prepare('INSERT INTO operations (op_id, actor, command, output_json, at) VALUES (?, ?, ?, ?, ?)')
+            .run(opId, who, name, JSON.stringify(output), now);
+        }
+        return { output };
+      })
+      .immediate();
+    if ('replay' in result) return result.replay;
+    const output = result.output instanceof AfterCommit ? checkOutput(await result.output.run()) : result.output;
+    for (const push of queued) deps.publish(push);
+    return output;
+  }
+
+  return {
+    execute,
+    async handle(actor: Actor, request: RequestEnvelope): Promise<ReplyEnvelope> {
+      const locale = request.locale ?? DEFAULT_LOCALE;
+      try {
+        return { id: request.id, ok: true, output: await execute(actor, request.command, request.input, locale) };
+      } catch (error) {
+        return { id: request.id, ok: false, error: errorBody(error, locale) };
+      }
+    },
+  };
+}

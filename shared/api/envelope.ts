@@ -1,0 +1,30 @@
+/** One envelope for every transport: IPC, HTTP and the WebSocket push channel. */
+import { z } from 'zod';
+import type { ApiErrorBody } from './errors';
+import { LOCALES } from '../i18n';
+
+export const requestEnvelope = z.object({
+  id: z.string().max(64),
+  command: z.string().max(100),
+  input: z.unknown(),
+  /** The caller's language, so error messages come back translated. */
+  locale: z.enum(LOCALES).optional(),
+});
+export type RequestEnvelope = z.output<typeof requestEnvelope>;
+
+export type ReplyEnvelope<O = unknown> =
+  | { id: string; ok: true; output: O }
+  | { id: string; ok: false; error: ApiErrorBody };
+
+export interface PushEnvelope<P = unknown> {
+  event: string;
+  payload: P;
+}
+
+/** The single IPC channel names; the preload and electron/main share them. */
+export const IPC_INVOKE_CHANNEL = 'ruang-juri:invoke';
+export const IPC_EVENT_CHANNEL = 'ruang-juri:event';
+/** HTTP paths of the LAN transport. */
+export const HTTP_API_PREFIX = '/api/';
+export const WS_EVENTS_PATH = '/events';
+export const DEVICE_TOKEN_HEADER = 'authorization';

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { parseMilli, parsePercentToBasisPoints } from './decimal';
+
+/** Messages are i18n keys (errors.validation.*); core and renderer translate them. */
+export const id = z.number().int().positive();
+export const name = z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong');
+const optionalText = z.string().trim().max(500, 'validation.tooLong').default('');
+
+/** Decimal text ("85", "85,5", 85.5) kept as text so it is parsed exactly, never via a float. */
+export const markText = z
+  .union([z.string(), z.number().finite()])
+  .transform((value) => String(value).trim())
+  .refine((value) => parseMilli(value) !== null, 'validation.decimal');
+export const percentText = z
+  .union([z.string(), z.number().finite()])
+  .transform((value) => String(value).trim())
+  .refine((value) => {
+    const bp = parsePercentToBasisPoints(value);
+    return bp !== null && bp > 0 && bp <= 10_000;
+  }, 'validation.weight');
+
+export const jurorRole = z.enum(['chair', 'member']);
+export const sheetStatus = z.enum(['empty', 'draft', 'submitted']);
+
+export const category = z.object({ id, name });
+export const stage = z.object({ id, name, position: z.number().int() });
+export const criterion = z.object({
+  id,
+  stageId: id,
+  name,
+  weightBp: z.number().int(),
+  /** Effective share of the stage total in basis points, so weights not adding up to 100 % still read right. */
+  effectiveWeightBp: z.number().int(),
+  min: z.string(),
+  max: z.string(),
+  step: z.string(),
+  position: z.number().int(),
+});
+export const juror = z.object({ id, name, role: jurorRole });
+export const entry = z.object({ id, code: z.string(), title: z.string(), unit: z.string(), categoryId: id });
+
+export const competitionSummary = z.object({ id, name, createdAt: z.string(), entryCount: z.number().int() });
+export const competitionDetail = z.object({
+  id,
+  name,
+  createdAt: z.string(),
+  categories: z.array(category),
+  stages: z.array(stage),
+  criteria: z.array(criterion),
+  jurors: z.array(juror),
+  entries: z.array(entry),
+});
+
+export const competitionDraft = z
+  .object({
+    name,
+    categories: z.array(z.object({ name })).min(1, 'validation.atLeastOne'),
+    criteria: z
+      .array(
+        z.object({
+          name,
+          weight: percentText,
+          min: markText.default('0'),
+          max: markText.default('100'),
+          step: markText.default('1'),
+        }),
+      )
+      .min(1, 'validation.atLeastOne'),
+    jurors: z.array(z.object({ name, role: jurorRole.default('member') })).min(1, 'validation.atLeastOne'),
+    entries: z
+      .array(z.object({ code: optionalText, title: name, unit: optionalText, category: name }))
+      .min(1, 'validation.atLeastOne'),
+  })
+  .superRefine((draft, ctx) => {
+    const categoryNames = new Set(draft.categories.map((c) => c.name));
+    draft.entries.forEach((e, index) => {
+      if (!categoryNames.has(e.category))
+        ctx.addIssue({ code: 'custom', path: ['entries', index, 'category'], message: 'validation.unknownCategory' });
+    });
+    draft.criteria.forEach((c, index) => {
+      const [min, max, step] = [parseMilli(c.min), parseMilli(c.max), parseMilli(c.step)];
+      if (min === null || max === null || step === null) return;
+      if (!(min < max) || step <= 0 || (max - min) % step !== 0)
+        ctx.addIssue({ code: 'custom', path: ['criteria', index, 'max'], message: 'validation.scale' });
+    });
+  });
+
+export const session = z.object({
+  id,
+  competitionId: id,
+  stageId: id,
+  status: z.enum(['open', 'closed']),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  currentEntryId: id.nullable(),
+});
+
+export const mark = z.object({ criterionId: id, value: z.string() });
+export const sheet = z.object({
+  entryId: id,
+  jurorId: id,
+  status: sheetStatus,
+  marks: z.array(mark),
+  updatedAt: z.string().nullable(),
+});
+
+export const actorView = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('organiser') }),
+  z.object({ role: z.literal('chair'), competitionId: id, jurorId: id, name: z.string() }),
+  z.object({ role: z.literal('juror'), competitionId: id, jurorId: id, name: z.string() }),
+  z.object({ role: z.literal('display'), competitionId: id }),
+  z.object({ role: z.literal('anonymous') }),
+]);
+
+export const resultRow = z.object({
+  entryId: id,
+  code: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  /** null while no juror has submitted: the entry is incomplete, not ranked. */
+  rank: z.number().int().nullable(),
+  total: z.string().nullable(),
+  tied: z.boolean(),
+  submittedCount: z.number().int(),
+  jurorTotals: z.array(z.object({ jurorId: id, total: z.string().nullable() })),
+});
+export const results = z.object({
+  competitionId: id,
+  competitionName: z.string(),
+  stageName: z.string(),
+  method: z.object({ level: z.literal('total'), aggregate: z.literal('mean'), decimals: z.number().int() }),
+  jurors: z.array(juror),
+  categories: z.array(z.object({ categoryId: id, name: z.string(), rows: z.array(resultRow) })),
+});
+
+export type CompetitionDraft = z.input<typeof competitionDraft>;
+export type CompetitionDetail = z.output<typeof competitionDetail>;
+export type CompetitionSummary = z.output<typeof competitionSummary>;
+export type Criterion = z.output<typeof criterion>;
+export type Entry = z.output<typeof entry>;
+export type Juror = z.output<typeof juror>;
+export type Session = z.output<typeof session>;
+export type Sheet = z.output<typeof sheet>;
+export type SheetStatus = z.output<typeof sheetStatus>;
+export type ActorView = z.output<typeof actorView>;
+export type Results = z.output<typeof results>;
+export type ResultRow = z.output<typeof resultRow>;

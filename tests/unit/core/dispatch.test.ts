@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ORGANISER, ANONYMOUS } from '@shared/domain/actor';
+import { tempCore, thinDraft } from '../helpers';
+
+describe('dispatch', () => {
+  it('answers an unknown command with NOT_FOUND, translated', async () => {
+    const { core } = tempCore();
+    const reply = await core.handle(ORGANISER, { id: '1', command: 'nope.nothing', input: {}, locale: 'en' });
+    expect(reply).toMatchObject({ id: '1', ok: false, error: { code: 'NOT_FOUND', message: 'Unknown command "nope.nothing".' } });
+  });
+
+  it('asks an anonymous caller to pair and refuses a juror an organiser command', async () => {
+    const { core } = tempCore();
+    const anonymous = await core.handle(ANONYMOUS, { id: '1', command: 'competition.list', input: {} });
+    expect(anonymous.ok || anonymous.error.code).toBe('UNAUTHENTICATED');
+    const juror = await core.handle({ role: 'juror', competitionId: 1, jurorId: 1 }, { id: '2', command: 'competition.create', input: thinDraft() });
+    expect(juror.ok || juror.error.code).toBe('FORBIDDEN');
+  });
+
+  it('rejects invalid input with field paths and messages in the caller language', async () => {
+    const { core } = tempCore();
+    const draft = { ...thinDraft(), name: '', criteria: [{ name: 'Kebaruan', weight: 'banyak' }] };
+    const id = await core.handle(ORGANISER, { id: '1', command: 'competition.create', input: draft, locale: 'id' });
+    const en = await core.handle(ORGANISER, { id: '2', command: 'competition.create', input: draft, locale: 'en' });
+    if (id.ok || en.ok) throw new Error('expected a validation error');
+    expect(id.error.code).toBe('VALIDATION');
+    expect(id.error.details.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'name', message: 'validation.required' },
+        { path: 'criteria.0.weight', message: 'validation.weight' },
+      ]),
+    );
+    expect(id.error.message).toContain('name: wajib diisi');
+    expect(en.error.message).toContain('name: required');
+  });
+
+  it('never leaks an internal error: the reply is generic, the stack stays in the log', async () => {
+    const { core } = tempCore();
+    core.close(); // every query now throws inside the handler
+    const reply = await core.handle(ORGANISER, { id: '1', command: 'competition.list', input: {}, locale: 'en' });
+    if (reply.ok) throw new Error('expected failure');
+    expect(reply.error.code).toBe('INTERNAL');
+    expect(JSON.stringify(reply)).not.toMatch(/at .*\.ts|Error:/);
+  });
+
+  it('writes nothing and emits nothing when a command fails half-way', async () => {
+    const { core } = tempCore();
+    const pushed: string[] = [];
+    core.subscribe((push) => pushed.push(push.event));
+    const draft = thinDraft();
+    draft.entries = [...draft.entries, { code: 'E01', title: 'Duplikat', unit: '', category: 'Kelompok Umum' }];
+    await expect(core.call(ORGANISER, 'competition.create', draft)).rejects.toMatchObject({ code: 'CONFLICT', key: 'duplicateName' });
+    expect(await core.call(ORGANISER, 'competition.list', {})).toEqual([]);
+    expect(pushed).toEqual([]);
+  });
+
+  it('emits events only after the transaction committed', async () => {
+    const { core } = tempCore();
+    const seen: { event: string; listed: number }[] = [];
+    core.subscribe((push) => {
+      // The listener runs after commit: the new competition is already readable.
+      void core.call(ORGANISER, 'competition.list', {}).then((list) => seen.push({ event: push.event, listed: list.length }));
+    });
+    await core.call(ORGANISER, 'competition.create', thinDraft());
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toEqual([{ event: 'competition.changed', listed: 1 }]);
+  });
+});
