@@ -52,6 +52,8 @@ function parsePort(text: string | undefined): number {
 
 /** Builds the renderer once when a fresh clone has never been built, so `serve` just works. */
 function ensureRendererBuilt(io: CliIO): string {
+  // A packaged app or a test may point at its own built interface.
+  if (process.env.RUANG_JURI_RENDERER_DIR) return resolve(process.env.RUANG_JURI_RENDERER_DIR);
   const rendererDir = join(appRoot, 'out', 'renderer');
   if (existsSync(join(rendererDir, 'index.html'))) return rendererDir;
   io.out('Building the interface (first run only)…');
