@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '@shared/api/errors';
 import { actorCompetitionId, type Actor } from '@shared/domain/actor';
-import { milliToText, basisPointsToText } from '@shared/domain/decimal';
+import { milliToText } from '@shared/domain/decimal';
 import type { CompetitionDetail, Criterion, Entry, Juror, Session } from '@shared/domain/schemas';
 
 export interface CriterionRow {
