@@ -21,10 +21,4 @@ export interface PushEnvelope<P = unknown> {
   payload: P;
 }
 
-/** The single IPC channel names; the preload and electron/main share them. */
-export const IPC_INVOKE_CHANNEL = 'ruang-juri:invoke';
-export const IPC_EVENT_CHANNEL = 'ruang-juri:event';
-/** HTTP paths of the LAN transport. */
-export const HTTP_API_PREFIX = '/api/';
-export const WS_EVENTS_PATH = '/events';
-export const DEVICE_TOKEN_HEADER = 'authorization';
+export { IPC_INVOKE_CHANNEL, IPC_EVENT_CHANNEL, HTTP_API_PREFIX, WS_EVENTS_PATH } from './channels';
