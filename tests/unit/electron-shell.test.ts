@@ -336,8 +336,11 @@ describe('preload', () => {
   it('imports nothing but electron at run time (a sandboxed preload cannot load other modules)', () => {
     const source = readFileSync(join(__dirname, '../../electron/preload/index.ts'), 'utf8');
     const runtimeImports = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
-    expect(runtimeImports).toEqual(['electron']);
+    expect(runtimeImports).toEqual(['electron', '@shared/api/channels']);
     expect(source).not.toMatch(/\brequire\s*\(/);
+    // The one shared module it bundles must itself import nothing.
+    const channels = readFileSync(join(__dirname, '../../shared/api/channels.ts'), 'utf8');
+    expect(channels).not.toMatch(/^\s*import\s/m);
   });
 });
 
