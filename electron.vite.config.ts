@@ -23,8 +23,14 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     resolve: { alias },
     plugins: [vue()],
+    // vue-i18n's compile-time flags: Composition API only, no devtools hooks in production.
+    define: {
+      __VUE_I18N_FULL_INSTALL__: true,
+      __VUE_I18N_LEGACY_API__: false,
+      __INTLIFY_PROD_DEVTOOLS__: false,
+    },
     // Relative asset URLs so the same build loads from file:// (Electron) and from the LAN server.
     base: './',
-    build: { outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
+    build: { outDir: resolve(__dirname, 'out/renderer'), minify: true, rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
   },
 });

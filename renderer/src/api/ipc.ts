@@ -1,0 +1,12 @@
+import type { PreloadBridge, Transport } from './types';
+
+/** Inside Electron: the preload bridge carries the same envelopes over one IPC channel. */
+export function createIpcTransport(bridge: PreloadBridge): Transport {
+  return {
+    kind: 'ipc',
+    invoke: (command, input, locale) => bridge.invoke(command, input, locale),
+    subscribe: (event, cb) => bridge.subscribe(event, cb),
+    // The IPC channel lives as long as the window: nothing is ever missed, nothing to reconnect.
+    onReconnect: () => () => {},
+  };
+}

@@ -1,0 +1,30 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import DisplayView from './views/DisplayView.vue';
+import HomeView from './views/HomeView.vue';
+import JurorView from './views/JurorView.vue';
+import PairView from './views/PairView.vue';
+import SessionView from './views/SessionView.vue';
+import SetupView from './views/SetupView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Rendered without the app header (the stage display). */
+    bare?: boolean;
+  }
+}
+
+// Static imports: one bundle, no lazy chunks to fetch from file:// or over a flaky Wi-Fi.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView },
+  { path: '/pair', name: 'pair', component: PairView },
+  { path: '/competitions/new', name: 'setup', component: SetupView },
+  { path: '/competitions/:id(\\d+)', name: 'session', component: SessionView },
+  { path: '/juror', name: 'juror', component: JurorView },
+  { path: '/display', name: 'display', component: DisplayView, meta: { bare: true } },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+];
+
+/** Hash history: the same build loads from file:// in Electron and from the LAN server. */
+export function createAppRouter() {
+  return createRouter({ history: createWebHashHistory(), routes, scrollBehavior: () => ({ top: 0 }) });
+}
