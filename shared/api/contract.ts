@@ -6,16 +6,10 @@
 import { z } from 'zod';
 import type { Role } from '../domain/actor';
 import * as s from '../domain/schemas';
+import { command, type CommandDef } from './define';
+import { setupCommands } from './setup-commands';
 
-export interface CommandDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-  roles: readonly Role[];
-  /** Input carries a client-generated `opId`; a retry with the same id returns the first answer unchanged. */
-  idempotent?: boolean;
-}
-
-const command = <I extends z.ZodType, O extends z.ZodType>(def: CommandDef<I, O>) => def;
+export type { CommandDef };
 const none = z.object({}).strict();
 const byCompetition = z.object({ competitionId: s.id }).strict();
 const opId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'validation.opId');
@@ -112,6 +106,7 @@ export const commands = {
     }),
     roles: ['display'],
   }),
+  ...setupCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

@@ -1,29 +1,16 @@
 import { z } from 'zod';
-import { parseMilli, parsePercentToBasisPoints } from './decimal';
+import { parseMilli } from './decimal';
+import { aspect, competitionDetails, conflictView, gradeScaleView, panelView, stageView } from './setup';
 
-/** Messages are i18n keys (errors.validation.*); core and renderer translate them. */
-export const id = z.number().int().positive();
-export const name = z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong');
+export { id, name, markText, percentText } from './primitives';
+import { id, name, markText, percentText } from './primitives';
 const optionalText = z.string().trim().max(500, 'validation.tooLong').default('');
 
-/** Decimal text ("85", "85,5", 85.5) kept as text so it is parsed exactly, never via a float. */
-export const markText = z
-  .union([z.string(), z.number().finite()])
-  .transform((value) => String(value).trim())
-  .refine((value) => parseMilli(value) !== null, 'validation.decimal');
-export const percentText = z
-  .union([z.string(), z.number().finite()])
-  .transform((value) => String(value).trim())
-  .refine((value) => {
-    const bp = parsePercentToBasisPoints(value);
-    return bp !== null && bp > 0 && bp <= 10_000;
-  }, 'validation.weight');
-
-export const jurorRole = z.enum(['chair', 'member']);
+export const jurorRole = z.enum(['chair', 'member', 'secretary']);
 export const sheetStatus = z.enum(['empty', 'draft', 'submitted']);
 
 export const category = z.object({ id, name });
-export const stage = z.object({ id, name, position: z.number().int() });
+export const rubricBandView = z.object({ min: z.string(), max: z.string(), label: z.string(), descriptor: z.string() });
 export const criterion = z.object({
   id,
   stageId: id,
@@ -35,20 +22,50 @@ export const criterion = z.object({
   max: z.string(),
   step: z.string(),
   position: z.number().int(),
+  description: z.string(),
+  aspectId: id.nullable(),
+  rubric: z.array(rubricBandView),
 });
-export const juror = z.object({ id, name, role: jurorRole });
-export const entry = z.object({ id, code: z.string(), title: z.string(), unit: z.string(), categoryId: id });
+export const juror = z.object({
+  id,
+  name,
+  role: jurorRole,
+  title: z.string(),
+  nip: z.string(),
+  position: z.string(),
+  institution: z.string(),
+  hasPin: z.boolean(),
+});
+export const entry = z.object({
+  id,
+  code: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  categoryId: id,
+  presenters: z.string(),
+  contact: z.string(),
+  notes: z.string(),
+  status: z.enum(['active', 'withdrawn', 'disqualified']),
+  statusReason: z.string(),
+});
 
 export const competitionSummary = z.object({ id, name, createdAt: z.string(), entryCount: z.number().int() });
 export const competitionDetail = z.object({
   id,
   name,
   createdAt: z.string(),
+  details: competitionDetails,
   categories: z.array(category),
-  stages: z.array(stage),
+  stages: z.array(stageView),
+  aspects: z.array(aspect),
   criteria: z.array(criterion),
   jurors: z.array(juror),
+  panels: z.array(panelView),
   entries: z.array(entry),
+  /** Which entries take part in each stage, and the panel that scores each (null: every scoring juror). */
+  stageEntries: z.array(z.object({ stageId: id, entryId: id, panelId: id.nullable() })),
+  conflicts: z.array(conflictView),
+  gradeScales: z.array(gradeScaleView),
 });
 
 export const competitionDraft = z

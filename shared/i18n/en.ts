@@ -1,9 +1,17 @@
 import type { Catalog } from './index';
+import * as people from './parts/people';
+import * as sample from './parts/sample';
+import * as structure from './parts/structure';
+import * as transfer from './parts/transfer';
 
 /** English — selectable in the interface. Must have exactly the keys of id.ts (a test checks). */
 const en: Catalog = {
   app: { name: 'Ruang Juri', tagline: 'The jury room, fully offline' },
   errors: {
+    ...structure.en,
+    ...people.en,
+    ...transfer.en,
+    ...sample.en,
     unknownCommand: 'Unknown command "{command}".',
     badEnvelope: 'The request could not be read.',
     unauthenticated: 'This device is not paired yet. Open your personal link again.',
@@ -31,6 +39,19 @@ const en: Catalog = {
       scale: 'invalid scale (min < max, step divides the range)',
       opId: 'invalid operation id',
       invalid: 'invalid',
+      date: 'date must be YYYY-MM-DD',
+      dateOrder: 'the end date cannot be before the start date',
+      logo: 'the logo must be a PNG or JPEG image',
+      logoTooLarge: 'the logo is too large (1 MB at most)',
+      stageWeight: 'a stage weight must be between 0 and 100 %',
+      maxBelowMin: 'the maximum must be above the minimum',
+      stepDivides: 'the step must divide the scale range exactly',
+      bandOutsideScale: 'the rubric band lies outside the criterion scale',
+      bandsOverlap: 'rubric bands overlap',
+      nip: 'a NIP has 18 digits',
+      pin: 'a PIN has 4 to 8 digits',
+      reasonRequired: 'a reason is required',
+      fileTooLarge: 'the file is too large',
       type: 'wrong kind of value',
       tooSmall: 'too small or too few',
       tooBig: 'too large or too many',

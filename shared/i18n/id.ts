@@ -1,7 +1,15 @@
+import * as people from './parts/people';
+import * as sample from './parts/sample';
+import * as structure from './parts/structure';
+import * as transfer from './parts/transfer';
 /** Bahasa Indonesia — the default language. Keep keys identical to en.ts (a test checks). */
 export default {
   app: { name: 'Ruang Juri', tagline: 'Ruang penilaian juri, sepenuhnya tanpa internet' },
   errors: {
+    ...structure.id,
+    ...people.id,
+    ...transfer.id,
+    ...sample.id,
     unknownCommand: 'Perintah "{command}" tidak dikenal.',
     badEnvelope: 'Permintaan tidak dapat dibaca.',
     unauthenticated: 'Perangkat ini belum terhubung. Buka kembali tautan pribadi Anda.',
@@ -29,6 +37,19 @@ export default {
       scale: 'skala tidak valid (min < maks, langkah membagi rentang)',
       opId: 'id operasi tidak valid',
       invalid: 'tidak valid',
+      date: 'tanggal harus berformat TTTT-BB-HH',
+      dateOrder: 'tanggal selesai tidak boleh sebelum tanggal mulai',
+      logo: 'logo harus gambar PNG atau JPEG',
+      logoTooLarge: 'logo terlalu besar (paling besar 1 MB)',
+      stageWeight: 'bobot tahap harus antara 0 dan 100 %',
+      maxBelowMin: 'nilai maksimum harus lebih besar dari minimum',
+      stepDivides: 'kelipatan harus membagi rentang skala dengan tepat',
+      bandOutsideScale: 'rentang rubrik berada di luar skala kriteria',
+      bandsOverlap: 'rentang rubrik saling tumpang tindih',
+      nip: 'NIP harus 18 angka',
+      pin: 'PIN harus 4 sampai 8 angka',
+      reasonRequired: 'alasan wajib diisi',
+      fileTooLarge: 'berkas terlalu besar',
       type: 'jenis isian salah',
       tooSmall: 'terlalu kecil atau terlalu sedikit',
       tooBig: 'terlalu besar atau terlalu banyak',

@@ -2,9 +2,9 @@
 import en from './en';
 import id from './id';
 
-export const LOCALES = ['id', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'id';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
+
+export { DEFAULT_LOCALE, LOCALES, type Locale };
 export type Catalog = typeof id;
 export const catalogs: Record<Locale, Catalog> = { id, en };
 

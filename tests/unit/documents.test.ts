@@ -40,7 +40,16 @@ function fixture(jurorCount = 3): Results {
     competitionName: 'Kompetisi Inovasi Pelayanan Publik Kota Palembang 2024',
     stageName: 'Presentasi dan Wawancara',
     method: { level: 'total', aggregate: 'mean', decimals: 2 },
-    jurors: names.slice(0, jurorCount).map((name, index) => ({ id: index + 1, name, role: index === 0 ? 'chair' : 'member' })),
+    jurors: names.slice(0, jurorCount).map((name, index) => ({
+      id: index + 1,
+      name,
+      role: index === 0 ? 'chair' : 'member',
+      title: '',
+      nip: '',
+      position: '',
+      institution: '',
+      hasPin: false,
+    })),
     categories: [
       {
         categoryId: 1,

@@ -47,8 +47,10 @@ export const competitionHandlers: HandlerMap = {
     const insertEntry = db.prepare(
       'INSERT INTO entries (competition_id, category_id, code, title, unit, position) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    const joinStage = db.prepare('INSERT INTO stage_entries (stage_id, entry_id) VALUES (?, ?)');
     draft.entries.forEach((e, position) => {
-      insertEntry.run(competitionId, categoryIds.get(e.category)!, codes[position], e.title, e.unit, position);
+      const entry = insertEntry.run(competitionId, categoryIds.get(e.category)!, codes[position], e.title, e.unit, position);
+      joinStage.run(stageId, Number(entry.lastInsertRowid));
     });
     ctx.audit('competition.create', { competitionId, draft });
     ctx.emit('competition.changed', { competitionId });

@@ -2,7 +2,7 @@ import { AppError } from '@shared/api/errors';
 import { parseMilli, milliToText } from '@shared/domain/decimal';
 import { formatDecimal } from '@shared/format';
 import type { HandlerContext, HandlerMap } from '../registry';
-import { activeStage, currentSession, loadCriteria, loadCriteriaRows, loadEntries, requireEntry, requireOpenSession, type CriterionRow } from './load';
+import { activeStage, currentSession, loadCriteria, loadCriteriaRows, loadEntries, loadJurors, requireEntry, requireOpenSession, type CriterionRow } from './load';
 import { loadSheets, toSheet } from './sheets';
 
 /** Only jurors and chairs reach these handlers (the contract's roles), so the actor has a juror id. */
@@ -30,7 +30,7 @@ export const scoringHandlers: HandlerMap = {
     const { competitionId, jurorId } = scorer(ctx);
     const { db } = ctx;
     const competition = db.prepare('SELECT id, name FROM competitions WHERE id = ?').get(competitionId) as { id: number; name: string };
-    const juror = db.prepare('SELECT id, name, role FROM jurors WHERE id = ?').get(jurorId) as { id: number; name: string; role: 'chair' | 'member' };
+    const juror = loadJurors(db, competitionId).find((j) => j.id === jurorId)!;
     const categoryNames = new Map(
       (db.prepare('SELECT id, name FROM categories WHERE competition_id = ?').all(competitionId) as { id: number; name: string }[]).map((c) => [c.id, c.name]),
     );

@@ -42,7 +42,7 @@ export const initial: Migration = {
         id INTEGER PRIMARY KEY,
         competition_id INTEGER NOT NULL REFERENCES competitions(id) ON DELETE CASCADE,
         name TEXT NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ('chair', 'member')),
+        role TEXT NOT NULL CHECK (role IN ('chair', 'member', 'secretary')),
         position INTEGER NOT NULL
       );
       CREATE TABLE entries (

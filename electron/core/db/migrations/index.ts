@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { initial } from './001_initial';
+import { setup } from './002_setup';
 
 /** In order; append new numbered modules, never edit a released one. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, setup];

@@ -1,0 +1,3 @@
+/** Error messages of the sample handlers (merged into errors.* of both catalogs). Same keys in both. */
+export const id = {};
+export const en: typeof id = {};
