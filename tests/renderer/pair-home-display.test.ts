@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ActorView } from '@shared/domain/schemas';
+import type { ActorView, Entry } from '@shared/domain/schemas';
 import { DEVICE_TOKEN_KEY } from '../../renderer/src/api/token';
 import { apiError, createFakeApi } from './fake-api';
-import { openSession } from './fixtures';
+import { entry, openSession } from './fixtures';
 import { flushPromises, mountApp } from './helpers';
 
 beforeEach(() => localStorage.clear());
@@ -81,7 +81,7 @@ describe('home', () => {
 
 describe('stage display', () => {
   it('shows the competition, the entry on stage and the session; refreshes on session.changed and reconnect', async () => {
-    let current: { id: number; code: string; title: string; unit: string; categoryId: number } | null = null;
+    let current: Entry | null = null;
     let session = openSession;
     const api = createFakeApi({
       'display.state': () => ({ competitionName: 'KIPP 2025', session, currentEntry: current }),
@@ -91,7 +91,7 @@ describe('stage display', () => {
     expect(wrapper.get('[data-testid="display-session-status"]').attributes('data-status')).toBe('open');
     expect(wrapper.get('[data-testid="display-entry-title"]').text()).toBe('Menunggu peserta berikutnya');
 
-    current = { id: 21, code: 'U-01', title: 'Sipantas', unit: 'Dinas Kesehatan', categoryId: 1 };
+    current = entry({ id: 21, code: 'U-01', title: 'Sipantas', unit: 'Dinas Kesehatan', categoryId: 1 });
     api.emit('session.changed', { competitionId: 1, session: { ...openSession, currentEntryId: 21 } });
     await flushPromises();
     expect(wrapper.get('[data-testid="display-entry-title"]').text()).toBe('Sipantas');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Results } from '@shared/domain/schemas';
 import ResultsTable from '../../renderer/src/components/ResultsTable.vue';
 import { createAppI18n } from '../../renderer/src/i18n';
+import { juror } from './fixtures';
 
 const row = (code: string, rank: number | null, total: string | null, tied = false, jurorTotals: [number, string | null][] = []) => ({
   entryId: code.charCodeAt(0) * 100 + Number(code.slice(-1)),
@@ -23,8 +24,8 @@ const results: Results = {
   stageName: 'Presentasi',
   method: { level: 'total', aggregate: 'mean', decimals: 2 },
   jurors: [
-    { id: 1, name: 'Juri Satu', role: 'chair' },
-    { id: 2, name: 'Juri Dua', role: 'member' },
+    juror({ id: 1, name: 'Juri Satu', role: 'chair' }),
+    juror({ id: 2, name: 'Juri Dua', role: 'member' }),
   ],
   categories: [
     {

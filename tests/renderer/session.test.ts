@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandOutput } from '@shared/api/contract';
 import type { CompetitionDetail, Results, Session } from '@shared/domain/schemas';
 import { createFakeApi, type FakeApi } from './fake-api';
-import { openSession } from './fixtures';
+import { emptySetup, entry, juror, openSession, stage } from './fixtures';
 import { flushPromises, mountApp } from './helpers';
 
 afterEach(() => {
@@ -16,15 +16,16 @@ const competition: CompetitionDetail = {
   name: 'Kompetisi Inovasi 2025',
   createdAt: '2025-05-01T00:00:00Z',
   categories: [{ id: 1, name: 'Umum' }],
-  stages: [{ id: 1, name: 'Presentasi', position: 0 }],
+  ...emptySetup,
+  stages: [stage({ id: 1, name: 'Presentasi', position: 0 })],
   criteria: [],
   jurors: [
-    { id: 5, name: 'Juri A', role: 'chair' },
-    { id: 6, name: 'Juri B', role: 'member' },
+    juror({ id: 5, name: 'Juri A', role: 'chair' }),
+    juror({ id: 6, name: 'Juri B', role: 'member' }),
   ],
   entries: [
-    { id: 21, code: 'U-01', title: 'Sipantas', unit: 'Dinkes', categoryId: 1 },
-    { id: 22, code: 'U-02', title: 'Lapor', unit: 'Kec', categoryId: 1 },
+    entry({ id: 21, code: 'U-01', title: 'Sipantas', unit: 'Dinkes', categoryId: 1 }),
+    entry({ id: 22, code: 'U-02', title: 'Lapor', unit: 'Kec', categoryId: 1 }),
   ],
 };
 
