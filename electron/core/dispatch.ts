@@ -63,7 +63,8 @@ interface DispatcherDeps {
 }
 
 export function createDispatcher(deps: DispatcherDeps) {
-  async function execute(actor: Actor, commandName: string, rawInput: unknown, locale: Locale): Promise<unknown> {
+  /** Looks the command up, authorizes the actor and validates the input: the same for top-level and nested runs. */
+  function prepare(actor: Actor, commandName: string, rawInput: unknown) {
     if (!isCommandName(commandName)) throw new AppError('NOT_FOUND', 'unknownCommand', { command: commandName });
     const name: CommandName = commandName;
     const def = commands[name];
@@ -74,12 +75,24 @@ export function createDispatcher(deps: DispatcherDeps) {
     if (!parsed.success) throw new AppError('VALIDATION', 'invalidInput', {}, issuesFromZod(parsed.error));
     const handler = deps.registry.get(name);
     if (!handler) throw new AppError('NOT_FOUND', 'unknownCommand', { command: name });
-
-    const who = actorLabel(actor);
     const opId = 'idempotent' in def && def.idempotent ? (parsed.data as { opId: string }).opId : null;
-    const queued: PushEnvelope[] = [];
-    const now = new Date(deps.now()).toISOString();
-    const ctx: HandlerContext = {
+    const checkOutput = (output: unknown): unknown => {
+      const checked = def.output.safeParse(output);
+      if (!checked.success) throw new Error(`output of ${name} does not match its schema: ${checked.error.message}`);
+      return checked.data;
+    };
+    return { name, input: parsed.data as never, handler, opId, checkOutput, who: actorLabel(actor) };
+  }
+
+  const replayOf = (who: string, opId: string): { output_json: string } | undefined =>
+    deps.db.prepare('SELECT output_json FROM operations WHERE actor = ? AND op_id = ?').get(who, opId) as { output_json: string } | undefined;
+  const recordOperation = (who: string, opId: string, name: string, output: unknown, now: string): void => {
+    deps.db.prepare('INSERT INTO operations (op_id, actor, command, output_json, at) VALUES (?, ?, ?, ?, ?)').run(opId, who, name, JSON.stringify(output), now);
+  };
+
+  function context(actor: Actor, locale: Locale, now: string, queued: PushEnvelope[]): HandlerContext {
+    const who = actorLabel(actor);
+    return {
       db: deps.db,
       actor,
       locale,
@@ -87,30 +100,38 @@ export function createDispatcher(deps: DispatcherDeps) {
       publicUrl: deps.publicUrl(),
       emit: (event, payload) => queued.push({ event, payload }),
       audit: (action, details) => appendAudit(deps.db, now, who, action, details),
+      // A command run as part of this one: same transaction, same time, its events queued with ours.
+      run: (nestedActor, command, input) => {
+        const nested = prepare(nestedActor, command, input);
+        if (nested.opId) {
+          const done = replayOf(nested.who, nested.opId);
+          if (done) return JSON.parse(done.output_json);
+        }
+        const raw = nested.handler(context(nestedActor, locale, now, queued), nested.input);
+        if (raw instanceof AfterCommit) throw new Error(`${command} cannot run nested: it finishes after commit`);
+        const output = nested.checkOutput(raw);
+        if (nested.opId) recordOperation(nested.who, nested.opId, nested.name, output, now);
+        return output as never;
+      },
     };
+  }
 
-    const checkOutput = (output: unknown): unknown => {
-      const checked = def.output.safeParse(output);
-      if (!checked.success) throw new Error(`output of ${name} does not match its schema: ${checked.error.message}`);
-      return checked.data;
-    };
+  async function execute(actor: Actor, commandName: string, rawInput: unknown, locale: Locale): Promise<unknown> {
+    const { name, input, handler, opId, checkOutput, who } = prepare(actor, commandName, rawInput);
+    const queued: PushEnvelope[] = [];
+    const now = new Date(deps.now()).toISOString();
+    const ctx = context(actor, locale, now, queued);
     const result = deps.db
       .transaction((): { replay: unknown } | { output: unknown } => {
         if (opId) {
-          const done = deps.db
-            .prepare('SELECT output_json FROM operations WHERE actor = ? AND op_id = ?')
-            .get(who, opId) as { output_json: string } | undefined;
+          const done = replayOf(who, opId);
           // A retry of an acknowledged operation: answer as before, change nothing, emit nothing.
           if (done) return { replay: JSON.parse(done.output_json) as unknown };
         }
-        const raw = handler(ctx, parsed.data as never);
+        const raw = handler(ctx, input);
         // A wrong output is a bug: throwing here rolls the whole command back.
         const output = raw instanceof AfterCommit ? raw : checkOutput(raw);
-        if (opId) {
-          deps.db
-            .prepare('INSERT INTO operations (op_id, actor, command, output_json, at) VALUES (?, ?, ?, ?, ?)')
-            .run(opId, who, name, JSON.stringify(output), now);
-        }
+        if (opId) recordOperation(who, opId, name, output, now);
         return { output };
       })
       .immediate();

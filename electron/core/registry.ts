@@ -1,6 +1,6 @@
 /** Handlers are grouped per domain (one map per services/<domain>.ts) and registered here once. */
 import type { Database } from 'better-sqlite3';
-import type { CommandName, CommandOutput, EventName, EventPayload, ParsedInput } from '@shared/api/contract';
+import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload, ParsedInput } from '@shared/api/contract';
 import type { Actor } from '@shared/domain/actor';
 import type { Locale } from '@shared/i18n';
 
@@ -16,6 +16,11 @@ export interface HandlerContext {
   audit(action: string, details: Record<string, unknown>): void;
   /** The LAN server's base URL, when one is running (for absolute pairing links). */
   publicUrl: string | null;
+  /**
+   * Runs another command as `actor` inside this command's transaction (validated and authorized
+   * like any other), so a composite action such as loading the sample competition is atomic.
+   */
+  run<N extends CommandName>(actor: Actor, command: N, input: CommandInput<N>): CommandOutput<N>;
 }
 
 /** Returned by a handler whose remaining work (e.g. rendering a PDF) happens after the commit. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '@shared/api/errors';
 import { ORGANISER, ANONYMOUS } from '@shared/domain/actor';
-import { tempCore, thinDraft } from '../helpers';
+import { openDatabase } from '../../../electron/core/db/open';
+import { createDispatcher } from '../../../electron/core/dispatch';
+import { HandlerRegistry, type HandlerContext } from '../../../electron/core/registry';
+import { competitionHandlers } from '../../../electron/core/services/competition';
+import { tempCore, tempDir, thinDraft } from '../helpers';
 
 describe('dispatch', () => {
   it('answers an unknown command with NOT_FOUND, translated', async () => {
@@ -64,5 +69,49 @@ describe('dispatch', () => {
     await core.call(ORGANISER, 'competition.create', thinDraft());
     await new Promise((r) => setTimeout(r, 10));
     expect(seen).toEqual([{ event: 'competition.changed', listed: 1 }]);
+  });
+});
+
+describe('nested commands (ctx.run)', () => {
+  /** The real competition handlers plus a composite command (borrowing the name sample.load) under test. */
+  const setUp = (composite: (ctx: HandlerContext) => never) => {
+    const db = openDatabase(tempDir());
+    const registry = new HandlerRegistry().register('competition', competitionHandlers).register('test', { 'sample.load': composite });
+    const pushed: string[] = [];
+    const dispatcher = createDispatcher({ db, registry, now: () => Date.parse('2026-11-23T02:00:00Z'), publish: (p) => pushed.push(p.event), publicUrl: () => null });
+    return { db, pushed, dispatcher };
+  };
+
+  it('run inside the caller transaction: a failure after them rolls everything back and emits nothing', async () => {
+    const { db, pushed, dispatcher } = setUp((ctx) => {
+      ctx.run(ORGANISER, 'competition.create', thinDraft());
+      throw new AppError('CONFLICT', 'duplicateName', { name: 'x' });
+    });
+    const reply = await dispatcher.handle(ORGANISER, { id: '1', command: 'sample.load', input: {} });
+    expect(reply.ok).toBe(false);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM competitions').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+    expect(pushed).toEqual([]);
+    db.close();
+  });
+
+  it('are validated and authorized like any command', async () => {
+    const seen: unknown[] = [];
+    const { db, dispatcher } = setUp((ctx) => {
+      for (const attempt of [
+        () => ctx.run(ORGANISER, 'competition.create', { ...thinDraft(), name: '' }),
+        () => ctx.run({ role: 'juror', competitionId: 1, jurorId: 1 }, 'competition.create', thinDraft()),
+      ]) {
+        try {
+          attempt();
+        } catch (error) {
+          seen.push((error as AppError).code);
+        }
+      }
+      throw new AppError('CONFLICT', 'duplicateName', { name: 'x' });
+    });
+    await dispatcher.handle(ORGANISER, { id: '1', command: 'sample.load', input: {} });
+    expect(seen).toEqual(['VALIDATION', 'FORBIDDEN']);
+    db.close();
   });
 });
