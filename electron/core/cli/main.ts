@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ORGANISER } from '@shared/domain/actor';
 import { createCore } from '../index';
 import { startLanServer } from '../lan/server';
 import { defaultDataDir } from '../paths';
@@ -15,6 +16,7 @@ export const USAGE = `Usage: ruang-juri <command> [options]
 
 Commands:
   serve   [--data DIR] [--port N] [--host ADDR]   run the app headless for browsers (server mode)
+  sample  [--data DIR]                            load the sample competition (first stage already scored)
   verify  --audit [--data DIR]                    check the hash chain of the audit log
   help                                            show this text
 
@@ -92,6 +94,20 @@ async function serve(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+async function sample(args: string[], io: CliIO): Promise<number> {
+  const flags = parse(args, { data: { type: 'string' } });
+  const dataDir = resolve((flags.data as string | undefined) ?? defaultDataDir());
+  const core = createCore({ dataDir });
+  try {
+    const loaded = await core.call(ORGANISER, 'sample.load', {});
+    io.out(`Loaded "${loaded.name}" (${loaded.entryCount} entries) into ${dataDir}.`);
+    io.out(`Explore it with: ruang-juri serve --data ${dataDir}`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
 function verify(args: string[], io: CliIO): number {
   const flags = parse(args, { audit: { type: 'boolean' }, data: { type: 'string' } });
   if (!flags.audit) throw new UsageError('verify needs --audit (document verification comes with signed documents)');
@@ -104,6 +120,8 @@ export async function main(argv: string[], io: CliIO = consoleIO): Promise<numbe
     switch (command) {
       case 'serve':
         return await serve(rest, io);
+      case 'sample':
+        return await sample(rest, io);
       case 'verify':
         return verify(rest, io);
       case 'help':
