@@ -10,15 +10,29 @@ import { DEFAULT_LOCALE } from '@shared/i18n';
 import { openDatabase } from './db/open';
 import { canReceive, createDispatcher } from './dispatch';
 import { HandlerRegistry } from './registry';
+import { advancementHandlers } from './services/advancement';
 import { authHandlers } from './services/auth';
+import { categoryHandlers } from './services/categories';
 import { competitionHandlers } from './services/competition';
+import { criterionHandlers } from './services/criteria';
+import { detailsHandlers } from './services/details';
+import { conflictHandlers } from './services/conflicts';
 import { deviceHandlers } from './services/device';
 import { displayHandlers } from './services/display';
 import { documentHandlers } from './services/documents';
+import { gradeScaleHandlers } from './services/grade-scales';
+import { presetHandlers } from './services/presets';
+import { entryHandlers } from './services/entries';
+import { jurorHandlers } from './services/jurors';
+import { panelHandlers } from './services/panels';
 import { progressHandlers } from './services/progress';
 import { resultsHandlers } from './services/results';
+import { sampleHandlers } from './services/sample';
 import { scoringHandlers } from './services/scoring';
 import { sessionHandlers } from './services/session';
+import { setupCheckHandlers } from './services/setup-check';
+import { stageHandlers } from './services/stages';
+import { transferHandlers } from './services/transfer';
 import { actorForDeviceToken, issuePairingToken } from './tokens';
 import type { Core, CoreOptions, PushListener } from './types';
 
@@ -34,7 +48,21 @@ export function createRegistry(): HandlerRegistry {
     .register('progress', progressHandlers)
     .register('results', resultsHandlers)
     .register('documents', documentHandlers)
-    .register('display', displayHandlers);
+    .register('display', displayHandlers)
+    .register('details', detailsHandlers)
+    .register('categories', categoryHandlers)
+    .register('stages', stageHandlers)
+    .register('criteria', criterionHandlers)
+    .register('presets', presetHandlers)
+    .register('gradeScales', gradeScaleHandlers)
+    .register('setupCheck', setupCheckHandlers)
+    .register('jurors', jurorHandlers)
+    .register('panels', panelHandlers)
+    .register('entries', entryHandlers)
+    .register('conflicts', conflictHandlers)
+    .register('advancement', advancementHandlers)
+    .register('transfer', transferHandlers)
+    .register('sample', sampleHandlers);
 }
 
 export function createCore(options: CoreOptions): Core {

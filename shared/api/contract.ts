@@ -40,7 +40,11 @@ export const commands = {
   }),
   'device.issueDisplayLink': command({ input: byCompetition, output: link, roles: ['organiser'] }),
 
-  'session.open': command({ input: byCompetition, output: s.session, roles: ['organiser'] }),
+  'session.open': command({
+    input: z.object({ competitionId: s.id, stageId: s.id.optional() }).strict(),
+    output: s.session,
+    roles: ['organiser'],
+  }),
   'session.close': command({ input: byCompetition, output: s.session, roles: ['organiser'] }),
   'session.current': command({
     input: byCompetition,

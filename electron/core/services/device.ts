@@ -9,7 +9,9 @@ const pairingUrl = (publicUrl: string | null, token: string): string | null =>
 export const deviceHandlers: HandlerMap = {
   'device.issueJurorLinks'(ctx, { competitionId }) {
     assertCompetition(ctx.db, ctx.actor, competitionId);
-    const links = loadJurors(ctx.db, competitionId).map((juror) => {
+    // Secretaries do not score, so they get no scoring link.
+    const scoring = loadJurors(ctx.db, competitionId).filter((juror) => juror.role !== 'secretary');
+    const links = scoring.map((juror) => {
       const token = issuePairingToken(ctx.db, ctx.now, { role: juror.role === 'chair' ? 'chair' : 'juror', competition_id: competitionId, juror_id: juror.id });
       return { jurorId: juror.id, name: juror.name, token, url: pairingUrl(ctx.publicUrl, token) };
     });

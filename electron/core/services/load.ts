@@ -37,12 +37,14 @@ export function assertCompetition(db: Database, actor: Actor, competitionId: num
   return row;
 }
 
-/** The stage being scored. This version runs one stage per competition: the first. */
+/**
+ * The stage being scored: the stage of the open session, else of the most recent session, else the
+ * first stage.
+ */
 export function activeStage(db: Database, competitionId: number): { id: number; name: string } {
-  return db.prepare('SELECT id, name FROM stages WHERE competition_id = ? ORDER BY position LIMIT 1').get(competitionId) as {
-    id: number;
-    name: string;
-  };
+  const session = currentSession(db, competitionId);
+  if (session) return db.prepare('SELECT id, name FROM stages WHERE id = ?').get(session.stageId) as { id: number; name: string };
+  return db.prepare('SELECT id, name FROM stages WHERE competition_id = ? ORDER BY position LIMIT 1').get(competitionId) as { id: number; name: string };
 }
 
 export function loadCriteriaRows(db: Database, stageId: number): CriterionRow[] {
@@ -233,12 +235,14 @@ interface SessionRow {
   current_entry_id: number | null;
 }
 
-/** The open session of the active stage, or else its most recent one. */
+/** The open session of the competition (there is at most one), else its most recent one. */
 export function currentSession(db: Database, competitionId: number): Session | null {
-  const stage = activeStage(db, competitionId);
   const row = db
-    .prepare(`SELECT * FROM sessions WHERE stage_id = ? ORDER BY status = 'open' DESC, id DESC LIMIT 1`)
-    .get(stage.id) as SessionRow | undefined;
+    .prepare(
+      `SELECT se.* FROM sessions se JOIN stages st ON st.id = se.stage_id
+       WHERE st.competition_id = ? ORDER BY se.status = 'open' DESC, se.id DESC LIMIT 1`,
+    )
+    .get(competitionId) as SessionRow | undefined;
   return row
     ? {
         id: row.id,

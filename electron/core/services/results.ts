@@ -1,37 +1,49 @@
 import type { Database } from 'better-sqlite3';
+import { AppError } from '@shared/api/errors';
 import type { Results } from '@shared/domain/schemas';
 import { computeRanking } from '@shared/scoring/engine';
 import type { Actor } from '@shared/domain/actor';
 import type { HandlerMap } from '../registry';
+import { loadStageScope } from './eligibility';
 import { activeStage, assertCompetition, loadCompetitionDetail } from './load';
 import { loadSheets } from './sheets';
 
 /** Totals are printed, and ranked, with this many decimals (the competition's rounding rule comes later). */
 const TOTAL_DECIMALS = 2;
 
-/** Ranked results of the active stage from submitted sheets only; drafts never count. */
-export function computeResults(db: Database, actor: Actor, competitionId: number): Results {
+/**
+ * Ranked results of one stage (by default the active one) from the sheets that count: submitted
+ * (drafts never count) and applicable — a scoring juror, an entry of the stage that is still active,
+ * the entry's panel, no conflict. Marks stored before a conflict was declared stay in the database
+ * but are left out here; withdrawn and disqualified entries are listed without a rank.
+ */
+export function computeResults(db: Database, actor: Actor, competitionId: number, stageId?: number): Results {
   assertCompetition(db, actor, competitionId);
   const detail = loadCompetitionDetail(db, competitionId);
-  const stage = activeStage(db, competitionId);
+  const stage = stageId === undefined ? activeStage(db, competitionId) : detail.stages.find((s) => s.id === stageId);
+  if (!stage) throw new AppError('NOT_FOUND', 'stageNotFound');
+  const scope = loadStageScope(db, competitionId, stage.id);
   const criteria = detail.criteria.filter((c) => c.stageId === stage.id);
-  const sheets = loadSheets(db, stage.id).filter((s) => s.status === 'submitted');
+  const sheets = loadSheets(db, stage.id).filter((s) => s.status === 'submitted' && scope.applies(s.jurorId, s.entryId));
+  const jurors = scope.scoringJurors;
+  const entries = scope.entries;
   const rows = computeRanking({
     criteria,
-    jurorIds: detail.jurors.map((j) => j.id),
-    entries: detail.entries,
+    jurorIds: jurors.map((j) => j.id),
+    entries,
     sheets,
     decimals: TOTAL_DECIMALS,
   });
-  const entryById = new Map(detail.entries.map((e) => [e.id, e]));
+  const entryById = new Map(entries.map((e) => [e.id, e]));
+  const order = new Map(entries.map((e, index) => [e.id, index]));
   const byRank = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
-    (a.rank ?? Infinity) - (b.rank ?? Infinity) || detail.entries.indexOf(entryById.get(a.entryId)!) - detail.entries.indexOf(entryById.get(b.entryId)!);
+    (a.rank ?? Infinity) - (b.rank ?? Infinity) || order.get(a.entryId)! - order.get(b.entryId)!;
   return {
     competitionId,
     competitionName: detail.name,
     stageName: stage.name,
     method: { level: 'total', aggregate: 'mean', decimals: TOTAL_DECIMALS },
-    jurors: detail.jurors,
+    jurors,
     categories: detail.categories.map((category) => ({
       categoryId: category.id,
       name: category.name,
@@ -49,7 +61,7 @@ export function computeResults(db: Database, actor: Actor, competitionId: number
             total: row.total,
             tied: row.tied,
             submittedCount: row.submittedCount,
-            jurorTotals: detail.jurors.map((j) => ({ jurorId: j.id, total: row.jurorTotals.get(j.id) ?? null })),
+            jurorTotals: jurors.map((j) => ({ jurorId: j.id, total: row.jurorTotals.get(j.id) ?? null })),
           };
         }),
     })),

@@ -2,13 +2,21 @@ import { AppError } from '@shared/api/errors';
 import { parseMilli, milliToText } from '@shared/domain/decimal';
 import { formatDecimal } from '@shared/format';
 import type { HandlerContext, HandlerMap } from '../registry';
-import { activeStage, currentSession, loadCriteria, loadCriteriaRows, loadEntries, loadJurors, requireEntry, requireOpenSession, type CriterionRow } from './load';
+import { loadStageScope } from './eligibility';
+import { activeStage, currentSession, loadCriteria, loadCriteriaRows, loadJurors, requireEntry, requireOpenSession, type CriterionRow } from './load';
 import { loadSheets, toSheet } from './sheets';
 
-/** Only jurors and chairs reach these handlers (the contract's roles), so the actor has a juror id. */
-function scorer(ctx: HandlerContext): { competitionId: number; jurorId: number } {
+/**
+ * Only jurors and chairs reach these handlers (the contract's roles), so the actor has a juror id.
+ * A secretary pairs like a juror (for the documents) but does not score.
+ */
+export function scorer(ctx: HandlerContext): { competitionId: number; jurorId: number } {
   if (ctx.actor.role !== 'juror' && ctx.actor.role !== 'chair') throw new AppError('FORBIDDEN', 'forbidden');
-  return { competitionId: ctx.actor.competitionId, jurorId: ctx.actor.jurorId };
+  const { competitionId, jurorId } = ctx.actor;
+  const juror = ctx.db.prepare('SELECT role FROM jurors WHERE id = ? AND competition_id = ?').get(jurorId, competitionId) as { role: string } | undefined;
+  if (!juror) throw new AppError('NOT_FOUND', 'jurorNotFound');
+  if (juror.role === 'secretary') throw new AppError('FORBIDDEN', 'secretaryDoesNotScore');
+  return { competitionId, jurorId };
 }
 
 function checkScale(ctx: HandlerContext, criterion: CriterionRow, milli: number, text: string): void {
@@ -35,13 +43,20 @@ export const scoringHandlers: HandlerMap = {
       (db.prepare('SELECT id, name FROM categories WHERE competition_id = ?').all(competitionId) as { id: number; name: string }[]).map((c) => [c.id, c.name]),
     );
     const stage = activeStage(db, competitionId);
+    // Only what this juror scores in this stage: entries of other panels, withdrawn or disqualified
+    // entries and entries they are conflicted with are left out (with their sheets, if any).
+    const scope = loadStageScope(db, competitionId, stage.id);
+    const entries = scope.entries.filter((e) => scope.applies(jurorId, e.id));
+    const listed = new Set(entries.map((e) => e.id));
     return {
       competition,
       juror,
       session: currentSession(db, competitionId),
       criteria: loadCriteria(db, competitionId).filter((c) => c.stageId === stage.id),
-      entries: loadEntries(db, competitionId).map((e) => ({ ...e, categoryName: categoryNames.get(e.categoryId)! })),
-      sheets: loadSheets(db, stage.id, { jurorId }).map(toSheet),
+      entries: entries.map((e) => ({ ...e, categoryName: categoryNames.get(e.categoryId)! })),
+      sheets: loadSheets(db, stage.id, { jurorId })
+        .filter((sheet) => listed.has(sheet.entryId))
+        .map(toSheet),
     };
   },
 
@@ -51,6 +66,8 @@ export const scoringHandlers: HandlerMap = {
     const session = requireOpenSession(db, competitionId);
     requireEntry(db, competitionId, entryId);
     const stageId = session.stageId;
+    const refusal = loadStageScope(db, competitionId, stageId).refusal(jurorId, entryId);
+    if (refusal) throw new AppError('FORBIDDEN', refusal);
     const [existing] = loadSheets(db, stageId, { jurorId, entryId });
     if (existing?.status === 'submitted') throw new AppError('LOCKED', 'sheetSubmitted');
 

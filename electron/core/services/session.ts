@@ -1,6 +1,8 @@
 import { AppError } from '@shared/api/errors';
+import { translate } from '@shared/i18n';
+import { setupProblems } from './setup-check';
 import type { HandlerContext, HandlerMap } from '../registry';
-import { activeStage, assertCompetition, currentSession, requireEntry, requireOpenSession } from './load';
+import { assertCompetition, currentSession, requireEntry, requireOpenSession } from './load';
 
 function announce(ctx: HandlerContext, competitionId: number) {
   const session = currentSession(ctx.db, competitionId)!;
@@ -9,10 +11,25 @@ function announce(ctx: HandlerContext, competitionId: number) {
 }
 
 export const sessionHandlers: HandlerMap = {
-  'session.open'(ctx, { competitionId }) {
+  /** One open session per competition; it scores the given stage, by default the first one. */
+  'session.open'(ctx, { competitionId, stageId }) {
     assertCompetition(ctx.db, ctx.actor, competitionId);
     if (currentSession(ctx.db, competitionId)?.status === 'open') throw new AppError('CONFLICT', 'sessionAlreadyOpen');
-    const stage = activeStage(ctx.db, competitionId);
+    const stage = (
+      stageId === undefined
+        ? ctx.db.prepare('SELECT id, name FROM stages WHERE competition_id = ? ORDER BY position LIMIT 1').get(competitionId)
+        : ctx.db.prepare('SELECT id, name FROM stages WHERE competition_id = ? AND id = ?').get(competitionId, stageId)
+    ) as { id: number; name: string } | undefined;
+    if (!stage) throw new AppError('NOT_FOUND', 'stageNotFound');
+    // Scoring starts only on rules that add up: the setup problems of this stage (and missing
+    // jurors or entries) block it; later stages may still be unfinished.
+    const problems = setupProblems(ctx.db, competitionId).filter((p) =>
+      'stage' in p.params ? p.params.stage === stage.name && !p.key.endsWith('advancementOnLastStage') : !p.key.endsWith('stageWeights'),
+    );
+    if (problems.length) {
+      const summary = problems.map((p) => translate(ctx.locale, `errors.${p.key}`, p.params)).join(' ');
+      throw new AppError('LOCKED', 'setupIncomplete', { count: problems.length, summary });
+    }
     ctx.db.prepare(`INSERT INTO sessions (stage_id, status, opened_at) VALUES (?, 'open', ?)`).run(stage.id, ctx.now);
     ctx.audit('session.open', { competitionId, stageId: stage.id });
     return announce(ctx, competitionId);

@@ -1,3 +1,39 @@
 /** Error messages of the people handlers (merged into errors.* of both catalogs). Same keys in both. */
-export const id = {};
-export const en: typeof id = {};
+export const id = {
+  jurorNotFound: 'Juri tidak ditemukan.',
+  panelNotFound: 'Panel juri tidak ditemukan.',
+  conflictNotFound: 'Konflik kepentingan tidak ditemukan.',
+  duplicateCode: 'Kode peserta "{code}" sudah dipakai di kompetisi ini.',
+  jurorHasSheets: 'Juri "{name}" sudah menilai dan tidak dapat dihapus.',
+  entryHasSheets: 'Peserta {code} sudah dinilai dan tidak dapat dihapus; tandai sebagai mengundurkan diri.',
+  secretaryInPanel: '"{name}" adalah sekretaris: sekretaris tidak menilai, sehingga tidak dapat menjadi anggota panel.',
+  conflictExists: 'Konflik kepentingan ini sudah tercatat.',
+  secretaryDoesNotScore: 'Sekretaris tidak memberi nilai.',
+  conflicted: 'Anda memiliki konflik kepentingan dengan peserta ini dan tidak dapat menilainya.',
+  entryNotInStage: 'Peserta ini tidak termasuk dalam tahap ini.',
+  entryNotActive: 'Peserta ini telah mengundurkan diri atau didiskualifikasi dan tidak dinilai.',
+  notInPanel: 'Peserta ini dinilai oleh panel lain.',
+  advancementNone: 'Tahap "{stage}" tidak memiliki aturan kelolosan.',
+  noNextStage: 'Tahap "{stage}" adalah tahap terakhir; tidak ada tahap berikutnya.',
+  stageSessionOpen: 'Sesi penilaian tahap "{stage}" masih dibuka. Tutup sesi terlebih dahulu.',
+  nextStageStarted: 'Penilaian tahap "{stage}" sudah dimulai; daftar pesertanya tidak dapat diganti.',
+};
+export const en: typeof id = {
+  jurorNotFound: 'Juror not found.',
+  panelNotFound: 'Panel not found.',
+  conflictNotFound: 'Conflict of interest not found.',
+  duplicateCode: 'Entry code "{code}" is already used in this competition.',
+  jurorHasSheets: 'Juror "{name}" has already scored and cannot be deleted.',
+  entryHasSheets: 'Entry {code} has already been scored and cannot be deleted; mark it as withdrawn instead.',
+  secretaryInPanel: '"{name}" is a secretary: secretaries do not score, so they cannot sit on a panel.',
+  conflictExists: 'This conflict of interest is already recorded.',
+  secretaryDoesNotScore: 'Secretaries do not score.',
+  conflicted: 'You have a conflict of interest with this entry and cannot score it.',
+  entryNotInStage: 'This entry is not part of this stage.',
+  entryNotActive: 'This entry has withdrawn or been disqualified and is not scored.',
+  notInPanel: 'This entry is scored by another panel.',
+  advancementNone: 'Stage "{stage}" has no advancement rule.',
+  noNextStage: 'Stage "{stage}" is the last stage; there is no next stage.',
+  stageSessionOpen: 'The scoring session of stage "{stage}" is still open. Close it first.',
+  nextStageStarted: 'Scoring of stage "{stage}" has already started; its list of entries cannot be replaced.',
+};

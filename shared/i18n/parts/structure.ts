@@ -1,3 +1,46 @@
 /** Error messages of the structure handlers (merged into errors.* of both catalogs). Same keys in both. */
-export const id = {};
-export const en: typeof id = {};
+export const id = {
+  categoryNotFound: 'Kategori tidak ditemukan.',
+  stageNotFound: 'Tahap tidak ditemukan.',
+  gradeScaleNotFound: 'Skala predikat tidak ditemukan.',
+  presetNotFound: 'Templat "{preset}" tidak ditemukan.',
+  categoryInUse: 'Kategori "{name}" masih dipakai oleh {count} peserta. Pindahkan atau hapus pesertanya terlebih dahulu.',
+  stageHasMarks: 'Tahap "{name}" sudah memiliki nilai dari juri, sehingga tidak dapat diubah dengan cara ini.',
+  stageHasSessions: 'Tahap "{name}" sudah memiliki sesi penilaian, sehingga tidak dapat dihapus atau dipindahkan.',
+  lastStage: 'Tahap terakhir tidak dapat dihapus: kompetisi memerlukan paling sedikit satu tahap.',
+  criterionHasMarks: 'Kriteria "{name}" sudah dinilai oleh juri, sehingga tidak dapat dihapus.',
+  marksOutsideScale: '{count} nilai yang sudah diberikan untuk "{name}" berada di luar skala baru ({min} sampai {max}, kelipatan {step}).',
+  competitionSessionOpen: 'Kompetisi tidak dapat dihapus selama sesi penilaian masih dibuka. Tutup sesi terlebih dahulu.',
+  setupIncomplete: 'Sesi belum dapat dibuka: pengaturan masih memiliki {count} masalah. {summary}',
+  /** Setup problems reported by setup.check (not errors: they are shown as a checklist). */
+  setupCheck: {
+    criteriaWeights: 'Bobot kriteria tahap "{stage}" berjumlah {total} %, seharusnya 100 %.',
+    stageWeights: 'Bobot seluruh tahap berjumlah {total} %, seharusnya 100 %.',
+    stageWithoutCriteria: 'Tahap "{stage}" belum memiliki kriteria.',
+    noScoringJuror: 'Belum ada juri yang menilai (ketua atau anggota). Sekretaris tidak memberi nilai.',
+    noActiveEntries: 'Belum ada peserta aktif.',
+    advancementOnLastStage: 'Tahap "{stage}" adalah tahap terakhir, tetapi memiliki aturan kelolosan ke tahap berikutnya.',
+  },
+};
+export const en: typeof id = {
+  categoryNotFound: 'Category not found.',
+  stageNotFound: 'Stage not found.',
+  gradeScaleNotFound: 'Grade scale not found.',
+  presetNotFound: 'Preset "{preset}" not found.',
+  categoryInUse: 'Category "{name}" is still used by {count} entries. Move or delete those entries first.',
+  stageHasMarks: 'Stage "{name}" already has marks from jurors, so it cannot be changed this way.',
+  stageHasSessions: 'Stage "{name}" already has a scoring session, so it cannot be deleted or moved.',
+  lastStage: 'The last stage cannot be deleted: a competition needs at least one stage.',
+  criterionHasMarks: 'Criterion "{name}" has already been scored by jurors, so it cannot be deleted.',
+  marksOutsideScale: '{count} marks already given for "{name}" fall outside the new scale ({min} to {max}, step {step}).',
+  competitionSessionOpen: 'The competition cannot be deleted while a scoring session is open. Close the session first.',
+  setupIncomplete: 'The session cannot open yet: the setup still has {count} problems. {summary}',
+  setupCheck: {
+    criteriaWeights: 'The criteria weights of stage "{stage}" total {total} %, not 100 %.',
+    stageWeights: 'The stage weights total {total} %, not 100 %.',
+    stageWithoutCriteria: 'Stage "{stage}" has no criteria yet.',
+    noScoringJuror: 'There is no juror who scores yet (chair or member). Secretaries do not score.',
+    noActiveEntries: 'There are no active entries yet.',
+    advancementOnLastStage: 'Stage "{stage}" is the last stage but has a rule for advancing to a next stage.',
+  },
+};
