@@ -11,7 +11,7 @@ import { AppError, type ApiErrorBody, type ValidationIssue } from '@shared/api/e
 import { actorCompetitionId, actorLabel, type Actor } from '@shared/domain/actor';
 import { DEFAULT_LOCALE, translate, type Locale } from '@shared/i18n';
 import { appendAudit } from './audit';
-import { AfterCommit, type HandlerContext, type HandlerRegistry } from './registry';
+import { AfterCommit, Prepared, type HandlerContext, type HandlerRegistry } from './registry';
 
 /** zod's own issue codes, mapped to catalog keys under errors.validation. */
 const ZOD_CODE_KEYS: Record<string, string> = {
@@ -107,6 +107,7 @@ export function createDispatcher(deps: DispatcherDeps) {
           const done = replayOf(nested.who, nested.opId);
           if (done) return JSON.parse(done.output_json);
         }
+        if (nested.handler instanceof Prepared) throw new Error(`${command} cannot run nested: it prepares asynchronously`);
         const raw = nested.handler(context(nestedActor, locale, now, queued), nested.input);
         if (raw instanceof AfterCommit) throw new Error(`${command} cannot run nested: it finishes after commit`);
         const output = nested.checkOutput(raw);
@@ -121,6 +122,8 @@ export function createDispatcher(deps: DispatcherDeps) {
     const queued: PushEnvelope[] = [];
     const now = new Date(deps.now()).toISOString();
     const ctx = context(actor, locale, now, queued);
+    // The async step runs before the transaction, so the database is never held across an await.
+    const preparation = handler instanceof Prepared ? await handler.prepare(input, locale) : undefined;
     const result = deps.db
       .transaction((): { replay: unknown } | { output: unknown } => {
         if (opId) {
@@ -128,7 +131,7 @@ export function createDispatcher(deps: DispatcherDeps) {
           // A retry of an acknowledged operation: answer as before, change nothing, emit nothing.
           if (done) return { replay: JSON.parse(done.output_json) as unknown };
         }
-        const raw = handler(ctx, input);
+        const raw = handler instanceof Prepared ? handler.run(ctx, input, preparation) : handler(ctx, input);
         // A wrong output is a bug: throwing here rolls the whole command back.
         const output = raw instanceof AfterCommit ? raw : checkOutput(raw);
         if (opId) recordOperation(who, opId, name, output, now);

@@ -39,20 +39,36 @@ export type Handler<N extends CommandName> = (
   input: ParsedInput<N>,
 ) => CommandOutput<N> | AfterCommit<CommandOutput<N>>;
 
-export type HandlerMap = { [N in CommandName]?: Handler<N> };
+/**
+ * A handler with an async step before its transaction: `prepare` may read the input (parse an
+ * uploaded spreadsheet, say) but never the database; `run` then writes inside the transaction.
+ */
+export class Prepared<N extends CommandName, P> {
+  constructor(
+    readonly prepare: (input: ParsedInput<N>, locale: Locale) => Promise<P>,
+    readonly run: (ctx: HandlerContext, input: ParsedInput<N>, prepared: P) => CommandOutput<N> | AfterCommit<CommandOutput<N>>,
+  ) {}
+}
+export const prepared = <N extends CommandName, P>(
+  prepare: (input: ParsedInput<N>, locale: Locale) => Promise<P>,
+  run: (ctx: HandlerContext, input: ParsedInput<N>, prepared: P) => CommandOutput<N> | AfterCommit<CommandOutput<N>>,
+): Prepared<N, P> => new Prepared(prepare, run);
+
+export type AnyHandler<N extends CommandName> = Handler<N> | Prepared<N, any>;
+export type HandlerMap = { [N in CommandName]?: AnyHandler<N> };
 
 export class HandlerRegistry {
-  private readonly handlers = new Map<CommandName, Handler<CommandName>>();
+  private readonly handlers = new Map<CommandName, AnyHandler<CommandName>>();
 
   register(domain: string, map: HandlerMap): this {
-    for (const [name, handler] of Object.entries(map) as [CommandName, Handler<CommandName>][]) {
+    for (const [name, handler] of Object.entries(map) as [CommandName, AnyHandler<CommandName>][]) {
       if (this.handlers.has(name)) throw new Error(`handler "${name}" registered twice (again by ${domain})`);
       this.handlers.set(name, handler);
     }
     return this;
   }
 
-  get(name: CommandName): Handler<CommandName> | undefined {
+  get(name: CommandName): AnyHandler<CommandName> | undefined {
     return this.handlers.get(name);
   }
 

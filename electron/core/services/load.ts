@@ -95,7 +95,7 @@ type JurorRow = Omit<Juror, 'hasPin'> & { hasPin: number };
 const toJuror = (row: JurorRow): Juror => ({ ...row, hasPin: row.hasPin === 1 });
 
 export const loadJurors = (db: Database, competitionId: number): Juror[] =>
-  (db.prepare(`SELECT ${JUROR_COLUMNS} FROM jurors WHERE competition_id = ? ORDER BY position`).all(competitionId) as JurorRow[]).map(toJuror);
+  (db.prepare(`SELECT ${JUROR_COLUMNS} FROM jurors WHERE competition_id = ? ORDER BY jurors.position`).all(competitionId) as JurorRow[]).map(toJuror);
 
 export const ENTRY_COLUMNS = `id, code, title, unit, category_id AS categoryId, presenters, contact, notes, status, status_reason AS statusReason`;
 

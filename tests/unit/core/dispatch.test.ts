@@ -3,7 +3,7 @@ import { AppError } from '@shared/api/errors';
 import { ORGANISER, ANONYMOUS } from '@shared/domain/actor';
 import { openDatabase } from '../../../electron/core/db/open';
 import { createDispatcher } from '../../../electron/core/dispatch';
-import { HandlerRegistry, type HandlerContext } from '../../../electron/core/registry';
+import { HandlerRegistry, prepared, type HandlerContext } from '../../../electron/core/registry';
 import { competitionHandlers } from '../../../electron/core/services/competition';
 import { tempCore, tempDir, thinDraft } from '../helpers';
 
@@ -112,6 +112,50 @@ describe('nested commands (ctx.run)', () => {
     });
     await dispatcher.handle(ORGANISER, { id: '1', command: 'sample.load', input: {} });
     expect(seen).toEqual(['VALIDATION', 'FORBIDDEN']);
+    db.close();
+  });
+});
+
+describe('prepared handlers', () => {
+  const setUp = (handler: unknown) => {
+    const db = openDatabase(tempDir());
+    const registry = new HandlerRegistry().register('competition', competitionHandlers).register('test', { 'sample.load': handler as never });
+    const dispatcher = createDispatcher({ db, registry, now: () => Date.now(), publish: () => {}, publicUrl: () => null });
+    return { db, dispatcher };
+  };
+
+  it('hand what the async step prepared to the transactional step', async () => {
+    const { db, dispatcher } = setUp(
+      prepared<'sample.load', string>(
+        async () => 'Lomba dari berkas',
+        (ctx, _input, name) => {
+          const detail = ctx.run(ORGANISER, 'competition.create', { ...thinDraft(), name });
+          return { id: detail.id, name: detail.name, createdAt: detail.createdAt, entryCount: detail.entries.length };
+        },
+      ),
+    );
+    const reply = await dispatcher.handle(ORGANISER, { id: '1', command: 'sample.load', input: {} });
+    expect(reply).toMatchObject({ ok: true, output: { name: 'Lomba dari berkas', entryCount: 4 } });
+    db.close();
+  });
+
+  it('write nothing when the async step refuses the input', async () => {
+    let ran = false;
+    const { db, dispatcher } = setUp(
+      prepared<'sample.load', never>(
+        async () => {
+          throw new AppError('VALIDATION', 'badEnvelope');
+        },
+        () => {
+          ran = true;
+          throw new Error('not reached');
+        },
+      ),
+    );
+    const reply = await dispatcher.handle(ORGANISER, { id: '1', command: 'sample.load', input: {} });
+    expect(reply.ok || reply.error.code).toBe('VALIDATION');
+    expect(ran).toBe(false);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
     db.close();
   });
 });

@@ -236,3 +236,15 @@ describe('entries', () => {
     expect((await core.call(ORGANISER, 'session.current', { competitionId: competition.id }))!.currentEntryId).toBeNull();
   });
 });
+
+describe('juror order', () => {
+  it('stays the list order whatever the jurors positions (job titles) are', async () => {
+    const { core } = tempCore();
+    const { competition, jurorId } = await setUp(core);
+    const base = { competitionId: competition.id, role: 'member' as const };
+    await core.call(ORGANISER, 'juror.save', { ...base, id: jurorId(CHAIR), name: CHAIR, role: 'chair', position: 'Zeta' });
+    await core.call(ORGANISER, 'juror.save', { ...base, id: jurorId(MAYA), name: MAYA, position: 'Alpha' });
+    const detail = await core.call(ORGANISER, 'competition.get', { competitionId: competition.id });
+    expect(detail.jurors.map((j) => j.name)).toEqual([CHAIR, BUDI, MAYA]);
+  });
+});
