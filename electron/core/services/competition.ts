@@ -1,25 +1,16 @@
-import { AppError } from '@shared/api/errors';
 import { parseMilli, parsePercentToBasisPoints } from '@shared/domain/decimal';
 import { translate } from '@shared/i18n';
 import type { HandlerMap } from '../registry';
+import { refuseRepeatedNames } from './setup-util';
 import { assertCompetition, loadCompetitionDetail } from './load';
-
-function refuseDuplicates(names: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const name of names) {
-    const key = name.toLocaleLowerCase('id-ID');
-    if (seen.has(key)) throw new AppError('CONFLICT', 'duplicateName', { name });
-    seen.add(key);
-  }
-}
 
 export const competitionHandlers: HandlerMap = {
   'competition.create'(ctx, draft) {
-    refuseDuplicates(draft.categories.map((c) => c.name));
-    refuseDuplicates(draft.criteria.map((c) => c.name));
-    refuseDuplicates(draft.jurors.map((j) => j.name));
+    refuseRepeatedNames(draft.categories.map((c) => c.name));
+    refuseRepeatedNames(draft.criteria.map((c) => c.name));
+    refuseRepeatedNames(draft.jurors.map((j) => j.name));
     const codes = draft.entries.map((e, index) => e.code || String(index + 1).padStart(3, '0'));
-    refuseDuplicates(codes);
+    refuseRepeatedNames(codes);
     const { db } = ctx;
     const competitionId = Number(
       db.prepare('INSERT INTO competitions (name, created_at) VALUES (?, ?)').run(draft.name, ctx.now).lastInsertRowid,
