@@ -5,6 +5,7 @@ import JurorView from './views/JurorView.vue';
 import PairView from './views/PairView.vue';
 import SessionView from './views/SessionView.vue';
 import SetupView from './views/SetupView.vue';
+import CompetitionSetupView from './views/CompetitionSetupView.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -19,6 +20,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/pair', name: 'pair', component: PairView },
   { path: '/competitions/new', name: 'setup', component: SetupView },
   { path: '/competitions/:id(\\d+)', name: 'session', component: SessionView },
+  { path: '/competitions/:id(\\d+)/setup', redirect: (to) => `/competitions/${String(to.params.id)}/setup/details` },
+  { path: '/competitions/:id(\\d+)/setup/:tab(details|stages|jurors|entries|conflicts|import)', name: 'competition-setup', component: CompetitionSetupView },
   { path: '/juror', name: 'juror', component: JurorView },
   { path: '/display', name: 'display', component: DisplayView, meta: { bare: true } },
   { path: '/:pathMatch(.*)*', redirect: '/' },

@@ -72,6 +72,9 @@ async function createCompetition(page: Page) {
     await page.getByTestId(`entry-category-${i}`).selectOption('Kelompok Umum');
   }
   await page.getByTestId('save-competition').click();
+  // Saving goes on to the full setup screens; the session page is one click away.
+  await expect(page).toHaveURL(/#\/competitions\/\d+\/setup\/details$/);
+  await page.getByTestId('setup-session-link').click();
   await expect(page).toHaveURL(/#\/competitions\/\d+$/);
 }
 

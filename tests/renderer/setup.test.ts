@@ -68,7 +68,8 @@ describe('competition setup form', () => {
         ],
       } satisfies CommandInput<'competition.create'>,
     ]);
-    expect(router.currentRoute.value.fullPath).toBe('/competitions/7');
+    // the quick form goes on to the setup screens
+    expect(router.currentRoute.value.fullPath).toBe('/competitions/7/setup/details');
   });
 
   it('carries entries along when their category is renamed, and removes rows', async () => {
