@@ -66,6 +66,13 @@ export const commands = {
       criteria: z.array(s.criterion),
       entries: z.array(s.entry.extend({ categoryName: z.string() })),
       sheets: z.array(s.sheet),
+      /**
+       * This juror's conflicts in the stage: entries they declared (or the organiser declared for
+       * them) a conflict with, and entries covered by a unit conflict. Not theirs to score.
+       */
+      conflicts: z.array(
+        z.object({ entryId: s.id, code: z.string(), title: z.string(), reason: z.string(), declaredBy: z.enum(['organiser', 'juror']) }),
+      ),
     }),
     roles: ['juror', 'chair'],
   }),

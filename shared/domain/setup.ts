@@ -158,6 +158,8 @@ export const entryStatusInput = z
   .strict()
   .refine((s) => s.status !== 'disqualified' || s.reason !== '', { path: ['reason'], message: 'validation.reasonRequired' });
 
+/** A unit conflict covers the entries whose unit matches as the organiser types it: trimmed, case-insensitive. */
+export const unitKey = (unit: string): string => unit.trim().toLocaleLowerCase('id-ID');
 export const conflictTarget = z.union([z.object({ entryId: id }).strict(), z.object({ unit: z.string().trim().min(1, 'validation.required').max(200) }).strict()]);
 export const conflictInput = z.object({ competitionId: id, jurorId: id, target: conflictTarget, reason: text(1000) }).strict();
 

@@ -46,6 +46,7 @@ export function assignment(overrides: Partial<CommandOutput<'scoring.myAssignmen
       { id: 22, code: 'U-02', title: 'Lapor Cepat', unit: 'Kecamatan Ilir', categoryId: 1, categoryName: 'Umum', ...entryDetails },
     ],
     sheets: [{ entryId: 22, jurorId: 5, status: 'submitted', marks: [{ criterionId: 11, value: '90.5' }, { criterionId: 12, value: '80' }], updatedAt: '2025-05-20T02:00:00Z' }],
+    conflicts: [],
     ...overrides,
   };
 }

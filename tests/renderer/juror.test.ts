@@ -147,4 +147,64 @@ describe('juror scoring page', () => {
     await flushPromises();
     expect(wrapper.get('[data-testid="save-error"]').text()).toBe('Sesi penilaian belum dibuka atau sudah ditutup.');
   });
+
+  it('declares a conflict of interest with an entry only after the dialog is confirmed, then lists it', async () => {
+    const api = jurorApi();
+    api.handlers['scoring.declareConflict'] = () => {
+      const before = assignment();
+      api.handlers['scoring.myAssignment'] = () => ({
+        ...before,
+        entries: before.entries.filter((e) => e.id !== 21),
+        conflicts: [{ entryId: 21, code: 'U-01', title: 'Sipantas', reason: 'Kakak saya penyajinya', declaredBy: 'juror' }],
+      });
+      return { conflictId: 7 };
+    };
+    const { wrapper } = await mountApp(api, '/juror');
+    expect(wrapper.find('[data-testid="juror-conflicts"]').exists()).toBe(false);
+    await wrapper.get('[data-testid="juror-entry-21"]').trigger('click');
+    expect(wrapper.get('[data-testid="declare-conflict"]').text()).toBe('Nyatakan konflik kepentingan');
+
+    // Cancelling sends nothing.
+    await wrapper.get('[data-testid="declare-conflict"]').trigger('click');
+    expect(wrapper.get('[data-testid="conflict-dialog"]').text()).toContain('U-01 · Sipantas');
+    await wrapper.get('[data-testid="conflict-cancel"]').trigger('click');
+    expect(wrapper.find('[data-testid="conflict-dialog"]').exists()).toBe(false);
+    expect(api.callsOf('scoring.declareConflict')).toEqual([]);
+
+    await wrapper.get('[data-testid="declare-conflict"]').trigger('click');
+    expect(wrapper.get('[data-testid="conflict-confirm"]').attributes('disabled')).toBeDefined();
+    await wrapper.get('[data-testid="conflict-reason"]').setValue('  Kakak saya penyajinya ');
+    expect(api.callsOf('scoring.declareConflict')).toEqual([]);
+    await wrapper.get('[data-testid="conflict-confirm"]').trigger('click');
+    await flushPromises();
+
+    expect(api.callsOf('scoring.declareConflict')).toEqual([{ entryId: 21, reason: 'Kakak saya penyajinya' }]);
+    expect(wrapper.find('[data-testid="conflict-dialog"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="juror-entry-21"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="conflict-declared"]').text()).toContain('U-01 · Sipantas');
+    const listed = wrapper.findAll('[data-testid="juror-conflict"]');
+    expect(listed).toHaveLength(1);
+    expect(listed[0].attributes('data-entry-id')).toBe('21');
+    expect(listed[0].text()).toContain('Sipantas');
+    expect(listed[0].text()).toContain('Kakak saya penyajinya');
+    expect(listed[0].text()).toContain('dinyatakan oleh Anda');
+    expect(wrapper.get('[data-testid="juror-conflicts"]').text()).toContain('Konflik kepentingan');
+    expect(wrapper.get('[data-testid="juror-progress"]').text()).toBe('1 dari 1 terkirim');
+  });
+
+  it('keeps the dialog open with the refusal when the core refuses the declaration', async () => {
+    const api = jurorApi();
+    api.handlers['scoring.declareConflict'] = () => {
+      throw apiError({ code: 'CONFLICT', details: { key: 'conflictExists' } });
+    };
+    const { wrapper } = await mountApp(api, '/juror');
+    await wrapper.get('[data-testid="juror-entry-21"]').trigger('click');
+    await wrapper.get('[data-testid="declare-conflict"]').trigger('click');
+    await wrapper.get('[data-testid="conflict-reason"]').setValue('Kerabat');
+    await wrapper.get('[data-testid="conflict-confirm"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="conflict-dialog"]').exists()).toBe(true);
+    expect(wrapper.get('[data-testid="conflict-error"]').text()).toContain('Konflik kepentingan ini sudah tercatat.');
+    expect(wrapper.find('[data-testid="juror-entry-21"]').exists()).toBe(true);
+  });
 });

@@ -77,4 +77,17 @@ describe('results table', () => {
     expect(rows[1].find('[data-testid="result-tied"]').text()).toBe('seri');
     expect(rows[0].find('[data-testid="result-tied"]').exists()).toBe(false);
   });
+
+  it('notes each entry\'s conflicts of interest under its title', () => {
+    const u2 = results.categories[0].rows.find((r) => r.code === 'U-2')!.entryId;
+    const conflicts = new Map([
+      [u2, [{ jurorId: 2, jurorName: 'Juri Dua', reason: 'Kerabat penyaji' }, { jurorId: 1, jurorName: 'Juri Satu', reason: '' }]],
+    ]);
+    const wrapper = mount(ResultsTable, { props: { results, conflicts }, global: { plugins: [createAppI18n('id')] } });
+    const rows = wrapper.findAll('[data-testid="result-row"]');
+    const row = rows.find((r) => r.attributes('data-entry-code') === 'U-2')!;
+    expect(row.get('[data-testid="result-title"]').text()).toBe('Judul U-2');
+    expect(row.get('[data-testid="result-conflicts"]').text()).toBe('Konflik: Juri Dua (Kerabat penyaji); Juri Satu');
+    expect(wrapper.findAll('[data-testid="result-conflicts"]')).toHaveLength(1);
+  });
 });

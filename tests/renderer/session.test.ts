@@ -114,11 +114,14 @@ describe('session control', () => {
 
   it('refreshes the progress matrix on sheet.changed and after a reconnect', async () => {
     const api = organiserApi();
+    api.state.cells = [5, 6].flatMap((jurorId) => [21, 22].map((entryId) => ({ jurorId, entryId, status: 'empty' as const })));
     const { wrapper } = await mountApp(api, '/competitions/1');
     expect(wrapper.get('[data-testid="progress-cell-5-21"]').attributes('data-status')).toBe('empty');
     expect(wrapper.get('[data-testid="progress-summary"]').text()).toContain('0 dari 4');
 
-    api.state.cells = [{ jurorId: 5, entryId: 21, status: 'submitted' }, { jurorId: 6, entryId: 22, status: 'draft' }];
+    api.state.cells = api.state.cells.map((c) =>
+      c.jurorId === 5 && c.entryId === 21 ? { ...c, status: 'submitted' as const } : c.jurorId === 6 && c.entryId === 22 ? { ...c, status: 'draft' as const } : c,
+    );
     api.emit('sheet.changed', { competitionId: 1, entryId: 21, jurorId: 5, status: 'submitted' });
     await flushPromises();
     expect(wrapper.get('[data-testid="progress-cell-5-21"]').attributes('data-status')).toBe('submitted');
@@ -131,7 +134,7 @@ describe('session control', () => {
     await flushPromises();
     expect(api.callsOf('progress.get')).toHaveLength(before);
 
-    api.state.cells = [...api.state.cells, { jurorId: 6, entryId: 21, status: 'submitted' }];
+    api.state.cells = api.state.cells.map((c) => (c.jurorId === 6 && c.entryId === 21 ? { ...c, status: 'submitted' as const } : c));
     api.reconnect();
     await flushPromises();
     expect(wrapper.get('[data-testid="progress-cell-6-21"]').attributes('data-status')).toBe('submitted');
@@ -164,5 +167,66 @@ describe('session control', () => {
     expect(wrapper.find('[data-testid="open-session"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="issue-juror-links"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="progress"]').exists()).toBe(true);
+  });
+
+  it('shows a conflicted pair as not applicable, counts each juror against their own cells, and notes conflicts in the results', async () => {
+    const four = {
+      ...competition,
+      entries: [
+        entry({ id: 21, code: 'U-01', title: 'Sipantas', unit: 'Dinkes', categoryId: 1 }),
+        entry({ id: 22, code: 'U-02', title: 'Lapor', unit: 'Kec', categoryId: 1 }),
+        entry({ id: 23, code: 'U-03', title: 'Sigap', unit: 'RSUD', categoryId: 1 }),
+        entry({ id: 24, code: 'U-04', title: 'Pasti', unit: 'Disdik', categoryId: 1 }),
+      ],
+    };
+    const withConflict: CompetitionDetail = {
+      ...four,
+      conflicts: [
+        { id: 1, jurorId: 6, entryId: null, unit: ' rsud', reason: 'Istri bekerja di RSUD', declaredBy: 'organiser', createdAt: '2025-05-20T01:00:00Z' },
+      ],
+    };
+    const resultRow = (entryId: number, code: string, title: string) => ({
+      entryId, code, title, unit: '', rank: null, total: null, tied: false, submittedCount: 0, jurorTotals: [],
+    });
+    const api = organiserApi();
+    let detail: CompetitionDetail = four;
+    let conflicted = false;
+    api.handlers['competition.get'] = () => detail;
+    api.handlers['progress.get'] = () => {
+      const cells = [5, 6].flatMap((jurorId) =>
+        four.entries
+          .filter((e) => !(conflicted && jurorId === 6 && e.id === 23))
+          .map((e) => ({ jurorId, entryId: e.id, status: jurorId === 6 ? ('submitted' as const) : ('empty' as const) })),
+      );
+      return { jurors: four.jurors, entries: four.entries, cells, submittedCount: cells.filter((c) => c.status === 'submitted').length, expectedCount: cells.length };
+    };
+    api.handlers['results.compute'] = () => ({
+      ...results,
+      categories: [{ categoryId: 1, name: 'Umum', rows: four.entries.map((e) => resultRow(e.id, e.code, e.title)) }],
+    });
+    const { wrapper } = await mountApp(api, '/competitions/1');
+    expect(wrapper.get('[data-testid="progress-done-6"]').text()).toBe('4/4');
+    expect(wrapper.find('[data-testid="result-conflicts"]').exists()).toBe(false);
+
+    // The organiser declares a unit conflict: competition.changed refreshes the setup, progress and results.
+    detail = withConflict;
+    conflicted = true;
+    api.emit('competition.changed', { competitionId: 1 });
+    await flushPromises();
+
+    const cell = wrapper.get('[data-testid="progress-cell-6-23"]');
+    expect(cell.attributes('data-status')).toBe('none');
+    expect(cell.find('[aria-hidden]').text()).toBe('—');
+    expect(cell.attributes('title')).toBe('Juri B · Sigap: konflik kepentingan, tidak menilai (Istri bekerja di RSUD)');
+    expect(wrapper.get('[data-testid="progress-cell-5-23"]').attributes('data-status')).toBe('empty');
+    expect(wrapper.get('[data-testid="progress-done-6"]').text()).toBe('3/3');
+    expect(wrapper.get('[data-testid="progress-done-5"]').text()).toBe('0/4');
+    expect(wrapper.get('[data-testid="progress-summary"]').text()).toContain('3 dari 7');
+
+    const rows = wrapper.findAll('[data-testid="result-row"]');
+    const sigap = rows.find((r) => r.attributes('data-entry-code') === 'U-03')!;
+    expect(sigap.get('[data-testid="result-title"]').text()).toBe('Sigap');
+    expect(sigap.get('[data-testid="result-conflicts"]').text()).toBe('Konflik: Juri B (Istri bekerja di RSUD)');
+    expect(rows.filter((r) => r.find('[data-testid="result-conflicts"]').exists())).toHaveLength(1);
   });
 });

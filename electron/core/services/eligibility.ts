@@ -9,6 +9,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Entry, Juror } from '@shared/domain/schemas';
+import { unitKey } from '@shared/domain/setup';
 import { loadEntries, loadJurors } from './load';
 
 /** Why a juror may not score an entry; each is also the error key (errors.<refusal>). */
@@ -24,8 +25,7 @@ export interface StageScope {
   applies(jurorId: number, entryId: number): boolean;
 }
 
-/** Units are matched as the organiser types them: trimmed, case-insensitive. */
-export const unitKey = (unit: string): string => unit.trim().toLocaleLowerCase('id-ID');
+export { unitKey };
 
 export function loadStageScope(db: Database, competitionId: number, stageId: number): StageScope {
   const jurors = loadJurors(db, competitionId);

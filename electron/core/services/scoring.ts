@@ -2,7 +2,7 @@ import { AppError } from '@shared/api/errors';
 import { parseMilli, milliToText } from '@shared/domain/decimal';
 import { formatDecimal } from '@shared/format';
 import type { HandlerContext, HandlerMap } from '../registry';
-import { loadStageScope } from './eligibility';
+import { loadStageScope, unitKey } from './eligibility';
 import { activeStage, currentSession, loadCriteria, loadCriteriaRows, loadJurors, requireEntry, requireOpenSession, type CriterionRow } from './load';
 import { loadSheets, toSheet } from './sheets';
 
@@ -48,6 +48,19 @@ export const scoringHandlers: HandlerMap = {
     const scope = loadStageScope(db, competitionId, stage.id);
     const entries = scope.entries.filter((e) => scope.applies(jurorId, e.id));
     const listed = new Set(entries.map((e) => e.id));
+    // Why the entries this juror is conflicted with are not listed: the entry conflict, else the unit's.
+    const declared = db.prepare('SELECT entry_id, unit, reason, declared_by FROM conflicts WHERE juror_id = ? ORDER BY id').all(jurorId) as {
+      entry_id: number | null;
+      unit: string | null;
+      reason: string;
+      declared_by: 'organiser' | 'juror';
+    }[];
+    const conflicts = scope.entries
+      .filter((e) => scope.refusal(jurorId, e.id) === 'conflicted')
+      .map((e) => {
+        const c = declared.find((d) => d.entry_id === e.id) ?? declared.find((d) => d.unit !== null && unitKey(d.unit) === unitKey(e.unit))!;
+        return { entryId: e.id, code: e.code, title: e.title, reason: c.reason, declaredBy: c.declared_by };
+      });
     return {
       competition,
       juror,
@@ -57,6 +70,7 @@ export const scoringHandlers: HandlerMap = {
       sheets: loadSheets(db, stage.id, { jurorId })
         .filter((sheet) => listed.has(sheet.entryId))
         .map(toSheet),
+      conflicts,
     };
   },
 

@@ -11,6 +11,7 @@ import { coalesce } from '../lib/refresh';
 
 export type Assignment = CommandOutput<'scoring.myAssignment'>;
 export type AssignedEntry = Assignment['entries'][number];
+export type JurorConflict = Assignment['conflicts'][number];
 
 /** The juror's own sheets: what is typed, what is saved, what is submitted and locked. */
 export const useJurorStore = defineStore('juror', () => {
@@ -26,10 +27,15 @@ export const useJurorStore = defineStore('juror', () => {
   const reviewing = ref(false);
   const saving = ref<'draft' | 'submit' | null>(null);
   const lastSaved = ref<{ entryId: number; status: SheetStatus; at: number } | null>(null);
+  const declaring = ref(false);
+  /** The entry the juror last declared a conflict with (shown as a notice above the list). */
+  const lastDeclared = ref<{ code: string; title: string } | null>(null);
   let locale: Locale = 'id';
 
   const criteria = computed<Criterion[]>(() => [...(assignment.value?.criteria ?? [])].sort((a, b) => a.position - b.position));
   const entries = computed(() => assignment.value?.entries ?? []);
+  /** Entries this juror does not score because of a conflict of interest, and why. */
+  const conflicts = computed<JurorConflict[]>(() => assignment.value?.conflicts ?? []);
   const sessionOpen = computed(() => assignment.value?.session?.status === 'open');
   const sheetsByEntry = computed(() => new Map((assignment.value?.sheets ?? []).map((s) => [s.entryId, s])));
   const statusOf = (entryId: number): SheetStatus => sheetsByEntry.value.get(entryId)?.status ?? 'empty';
@@ -86,6 +92,7 @@ export const useJurorStore = defineStore('juror', () => {
     reviewing.value = false;
     saveError.value = null;
     lastSaved.value = null;
+    lastDeclared.value = null;
     if (!inputs[entryId]) fillFromSheet(entryId, sheetsByEntry.value.get(entryId));
   }
 
@@ -150,6 +157,32 @@ export const useJurorStore = defineStore('juror', () => {
     reviewing.value = false;
   }
 
+  /**
+   * Declares a conflict of interest with an entry: the core then leaves it out of this juror's
+   * entries (and any sheet of theirs out of the results); the refetch lists it under conflicts.
+   * Throws the core's refusal for the dialog to show.
+   */
+  async function declareConflict(entryId: number, reason: string): Promise<void> {
+    if (declaring.value) return;
+    const entry = entries.value.find((e) => e.id === entryId);
+    declaring.value = true;
+    try {
+      await api.invoke('scoring.declareConflict', { entryId, reason: reason.trim() });
+      delete inputs[entryId];
+      dirty.delete(entryId);
+      if (selectedEntryId.value === entryId) {
+        selectedEntryId.value = null;
+        reviewing.value = false;
+        saveError.value = null;
+        lastSaved.value = null;
+      }
+      lastDeclared.value = entry ? { code: entry.code, title: entry.title } : null;
+      await load(locale);
+    } finally {
+      declaring.value = false;
+    }
+  }
+
   return {
     assignment,
     loadError,
@@ -165,12 +198,15 @@ export const useJurorStore = defineStore('juror', () => {
     missingCount,
     criteria,
     entries,
+    conflicts,
     sessionOpen,
     canEdit,
     submittedCount,
     reviewing,
     saving,
     lastSaved,
+    declaring,
+    lastDeclared,
     statusOf,
     load,
     watchLive,
@@ -179,5 +215,6 @@ export const useJurorStore = defineStore('juror', () => {
     startReview,
     cancelReview,
     save,
+    declareConflict,
   };
 });

@@ -114,6 +114,26 @@ describe('conflicts of interest', () => {
     expect((await core.call(ORGANISER, 'competition.get', { competitionId: competition.id })).conflicts).toHaveLength(1);
   });
 
+  it('lists in myAssignment the conflicts that keep an entry from the juror, with who declared them', async () => {
+    const { core } = tempCore();
+    const { competition, actors, entryId, jurorId } = await setUp(core);
+    const budi = actors.get(BUDI)!;
+    await core.call(ORGANISER, 'conflict.declare', { competitionId: competition.id, jurorId: jurorId(BUDI), target: { entryId: entryId('E01') }, reason: 'Kerabat' });
+    await core.call(ORGANISER, 'conflict.declare', { competitionId: competition.id, jurorId: jurorId(BUDI), target: { unit: ' rsud ' }, reason: 'Pernah bekerja di RSUD' });
+    await core.call(budi, 'scoring.declareConflict', { entryId: entryId('E04'), reason: 'Pembina inovasi ini' });
+
+    const mine = await core.call(budi, 'scoring.myAssignment', {});
+    expect(mine.entries.map((e) => e.code)).toEqual(['E02']);
+    expect(mine.conflicts).toEqual([
+      { entryId: entryId('E01'), code: 'E01', title: 'Poltabes', reason: 'Kerabat', declaredBy: 'organiser' },
+      { entryId: entryId('E03'), code: 'E03', title: 'Salam Rabain', reason: 'Pernah bekerja di RSUD', declaredBy: 'organiser' },
+      { entryId: entryId('E04'), code: 'E04', title: 'Info Papa RT', reason: 'Pembina inovasi ini', declaredBy: 'juror' },
+    ]);
+    const maya = await core.call(actors.get(MAYA)!, 'scoring.myAssignment', {});
+    expect(maya.conflicts).toEqual([]);
+    expect(maya.entries).toHaveLength(4);
+  });
+
   it('refuses a unit declared twice in another case, a juror of another competition, and an unknown conflict', async () => {
     const { core } = tempCore();
     const { competition, jurorId } = await setUp(core);
