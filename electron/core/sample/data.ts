@@ -51,12 +51,13 @@ sampleEntries.push(
   ].map((e) => ({ ...e, category: CATEGORY_MUARA_ENIM })),
 );
 
+/** Names are written as they are printed on documents, academic titles included, so `title` stays empty. */
 export const sampleJurors = [
-  { name: 'Dr. Hj. Ratna Dewi Kusuma, M.Si.', title: 'Dr., M.Si.', nip: '197203151998032004', position: 'Kepala Biro Organisasi', institution: 'Setda Provinsi Sumatera Selatan', role: 'chair' as const },
-  { name: 'Ir. Bambang Sutrisno, M.T.', title: 'Ir., M.T.', nip: '196811021994031003', position: 'Akademisi', institution: 'Universitas Sriwijaya', role: 'member' as const },
-  { name: 'Andi Prasetyo, S.Sos., M.AP.', title: 'S.Sos., M.AP.', nip: '198005232005011002', position: 'Analis Kebijakan Ahli Madya', institution: 'Bappeda Provinsi Sumatera Selatan', role: 'member' as const },
-  { name: 'Siti Aisyah Rahmawati, S.E., M.M.', title: 'S.E., M.M.', nip: '198509172010012015', position: 'Praktisi Pelayanan Publik', institution: 'Ombudsman RI Perwakilan Sumatera Selatan', role: 'member' as const },
-  { name: 'Hendra Saputra, S.Kom.', title: 'S.Kom.', nip: '199001122015031001', position: 'Analis Tata Laksana', institution: 'Biro Organisasi Setda Provinsi Sumatera Selatan', role: 'secretary' as const },
+  { name: 'Dr. Hj. Ratna Dewi Kusuma, M.Si.', title: '', nip: '197203151998032004', position: 'Kepala Biro Organisasi', institution: 'Setda Provinsi Sumatera Selatan', role: 'chair' as const },
+  { name: 'Ir. Bambang Sutrisno, M.T.', title: '', nip: '196811021994031003', position: 'Akademisi', institution: 'Universitas Sriwijaya', role: 'member' as const },
+  { name: 'Andi Prasetyo, S.Sos., M.AP.', title: '', nip: '198005232005011002', position: 'Analis Kebijakan Ahli Madya', institution: 'Bappeda Provinsi Sumatera Selatan', role: 'member' as const },
+  { name: 'Siti Aisyah Rahmawati, S.E., M.M.', title: '', nip: '198509172010012015', position: 'Praktisi Pelayanan Publik', institution: 'Ombudsman RI Perwakilan Sumatera Selatan', role: 'member' as const },
+  { name: 'Hendra Saputra, S.Kom.', title: '', nip: '199001122015031001', position: 'Analis Tata Laksana', institution: 'Biro Organisasi Setda Provinsi Sumatera Selatan', role: 'secretary' as const },
 ];
 
 /** KIPP 2023 proposal criteria (Kelompok Umum), without the 0 % "Ringkasan". */
