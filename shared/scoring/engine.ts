@@ -1,10 +1,11 @@
 /**
- * The scoring engine (thin first version): per juror a weighted total Σ w·m / Σ w over the criteria,
- * then the mean of the jurors' totals, rounded once (half-up) to `decimals`; ranked within each
- * category on that printed total, so the ranking is explained by the numbers on the recap.
- * Pure and exact: marks in milli-points and weights in basis points go through BigInt rationals.
+ * The core's first scoring interface (numeric ids, milli-points, basis points): per juror a weighted
+ * total Σ w·m / Σ w, then the mean of the jurors' totals, rounded once (half-up) to `decimals`, ranked
+ * within each category on that printed total. Computed by the full engine (./compute.ts); see index.ts.
  */
-import { add, compare, div, mul, rational, roundToScaled, sum, type Rational } from './rational';
+import { stageInputFromCore, meanOfTotals } from './adapter';
+import { scoreStage } from './compute';
+import { div, mul, rational, reduce, roundToScaled, sum, type Rational } from './rational';
 import { scaledToText } from '../domain/decimal';
 
 export interface EngineCriterion {
@@ -52,37 +53,21 @@ export function jurorTotal(criteria: readonly EngineCriterion[], marks: Readonly
 export const roundedText = (value: Rational, decimals: number): string =>
   scaledToText(roundToScaled(value, decimals), decimals, true);
 
+/**
+ * The first engine's interface, now answered by the full engine (level total, mean of the jurors'
+ * totals, no trim, rounding the total only): kept so that callers written for it keep working until
+ * they pass a competition's own method to `scoreStage` through `stageInputFromCore`.
+ */
 export function computeRanking(input: EngineInput): EngineRow[] {
-  const rows: EngineRow[] = input.entries.map((entry) => {
-    const sheets = input.sheets.filter((s) => s.entryId === entry.id);
-    const totals = sheets.map((s) => [s.jurorId, jurorTotal(input.criteria, s.marks)] as const);
-    const exactTotal = totals.length
-      ? div(totals.reduce((acc, [, t]) => add(acc, t), rational(0)), rational(totals.length))
-      : null;
-    return {
-      entryId: entry.id,
-      categoryId: entry.categoryId,
-      rank: null,
-      tied: false,
-      total: exactTotal ? roundedText(exactTotal, input.decimals) : null,
-      exactTotal,
-      submittedCount: sheets.length,
-      jurorTotals: new Map(totals.map(([jurorId, t]) => [jurorId, roundedText(t, input.decimals)])),
-    };
-  });
-
-  const byCategory = new Map<number, EngineRow[]>();
-  for (const row of rows) byCategory.set(row.categoryId, [...(byCategory.get(row.categoryId) ?? []), row]);
-  for (const categoryRows of byCategory.values()) {
-    const ranked = categoryRows
-      .filter((row) => row.exactTotal)
-      .map((row) => ({ row, printed: rational(roundToScaled(row.exactTotal!, input.decimals)) }))
-      .sort((a, b) => compare(b.printed, a.printed));
-    ranked.forEach(({ row, printed }, index) => {
-      const first = ranked.findIndex((other) => compare(other.printed, printed) === 0);
-      row.rank = first + 1;
-      row.tied = ranked.some((other, j) => j !== index && compare(other.printed, printed) === 0);
-    });
-  }
-  return rows;
+  const score = scoreStage(stageInputFromCore(input, meanOfTotals(input.decimals)));
+  return score.entries.map((entry, index) => ({
+    entryId: input.entries[index].id,
+    categoryId: input.entries[index].categoryId,
+    rank: entry.rank,
+    tied: entry.tie,
+    total: entry.total && roundedText(entry.total, input.decimals),
+    exactTotal: entry.totalExact && reduce(entry.totalExact),
+    submittedCount: entry.counted.length,
+    jurorTotals: new Map([...entry.jurorTotals].map(([jurorId, total]) => [Number(jurorId), roundedText(total, input.decimals)])),
+  }));
 }

@@ -10,6 +10,7 @@ import { ORGANISER } from '@shared/domain/actor';
 import { createCore } from '../index';
 import { startLanServer } from '../lan/server';
 import { defaultDataDir } from '../paths';
+import { score } from './score';
 import { verifyAuditFile } from './verify';
 
 export const USAGE = `Usage: ruang-juri <command> [options]
@@ -18,6 +19,8 @@ Commands:
   serve   [--data DIR] [--port N] [--host ADDR]   run the app headless for browsers (server mode)
   sample  [--data DIR]                            load the sample competition (first stage already scored)
   verify  --audit [--data DIR]                    check the hash chain of the audit log
+  score   [--check] [--no-quality] FILE           recompute a ruang-juri/scoring@1 file, print ruang-juri/result@1
+                                                  (--check: compare with the file's "results"; exit 1 if they differ)
   help                                            show this text
 
 Options:
@@ -124,6 +127,8 @@ export async function main(argv: string[], io: CliIO = consoleIO): Promise<numbe
         return await sample(rest, io);
       case 'verify':
         return verify(rest, io);
+      case 'score':
+        return score(rest, io);
       case 'help':
       case '--help':
       case '-h':
