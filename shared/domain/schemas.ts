@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseMilli } from './decimal';
+import { stageMethod } from './method';
 import { aspect, competitionDetails, conflictView, gradeScaleView, panelView, stageView } from './setup';
 
 export { id, name, markText, percentText } from './primitives';
@@ -145,7 +146,8 @@ export const results = z.object({
   competitionId: id,
   competitionName: z.string(),
   stageName: z.string(),
-  method: z.object({ level: z.literal('total'), aggregate: z.literal('mean'), decimals: z.number().int() }),
+  /** The stage's method; `decimals` (= rounding.total) is how totals are printed. */
+  method: stageMethod.and(z.object({ decimals: z.number().int() })),
   jurors: z.array(juror),
   categories: z.array(z.object({ categoryId: id, name: z.string(), rows: z.array(resultRow) })),
 });

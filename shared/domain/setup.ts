@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
 import { parseMilli, parseScaled } from './decimal';
+import { stageMethod } from './method';
 import { id, markText, name } from './primitives';
 
 const text = (max = 500) => z.string().trim().max(max, 'validation.tooLong').default('');
@@ -57,7 +58,15 @@ export const advancement = z.discriminatedUnion('kind', [
 ]);
 
 export const stageInput = z
-  .object({ competitionId: id, id: id.optional(), name, weight: stageWeightText, advancement: advancement.default({ kind: 'none' }) })
+  .object({
+    competitionId: id,
+    id: id.optional(),
+    name,
+    weight: stageWeightText,
+    advancement: advancement.default({ kind: 'none' }),
+    /** Omitted: a new stage gets the default method, an existing one keeps its own. */
+    method: stageMethod.optional(),
+  })
   .strict();
 
 export const rubricBandInput = z.object({ min: markText, max: markText, label: name, descriptor: text(2000) });
@@ -177,6 +186,7 @@ export const stageView = z.object({
     z.object({ kind: z.literal('passingGrade'), grade: z.string() }),
   ]),
   advancementAppliedAt: z.string().nullable(),
+  method: stageMethod,
 });
 export const gradeScaleView = z.object({
   id,

@@ -5,6 +5,7 @@
  */
 import { stageInputFromCore, meanOfTotals } from './adapter';
 import { scoreStage } from './compute';
+import type { Method } from './types';
 import { div, mul, rational, reduce, roundToScaled, sum, type Rational } from './rational';
 import { scaledToText } from '../domain/decimal';
 
@@ -28,6 +29,8 @@ export interface EngineInput {
   entries: readonly EngineEntry[];
   sheets: readonly EngineSheet[];
   decimals: number;
+  /** The stage's method; omitted: the mean of the jurors' totals, rounded to `decimals`. */
+  method?: Method;
 }
 export interface EngineRow {
   entryId: number;
@@ -59,7 +62,7 @@ export const roundedText = (value: Rational, decimals: number): string =>
  * they pass a competition's own method to `scoreStage` through `stageInputFromCore`.
  */
 export function computeRanking(input: EngineInput): EngineRow[] {
-  const score = scoreStage(stageInputFromCore(input, meanOfTotals(input.decimals)));
+  const score = scoreStage(stageInputFromCore(input, input.method ?? meanOfTotals(input.decimals)));
   return score.entries.map((entry, index) => ({
     entryId: input.entries[index].id,
     categoryId: input.entries[index].categoryId,

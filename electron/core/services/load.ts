@@ -5,6 +5,7 @@ import { actorCompetitionId, type Actor } from '@shared/domain/actor';
 import { milliToText } from '@shared/domain/decimal';
 import type { CompetitionDetail, Criterion, Entry, Juror, Session } from '@shared/domain/schemas';
 import type { StageView } from '@shared/domain/setup';
+import { DEFAULT_STAGE_METHOD, stageMethod } from '@shared/domain/method';
 
 export interface CriterionRow {
   id: number;
@@ -110,6 +111,7 @@ interface StageRow {
   advancement_kind: 'none' | 'topN' | 'passingGrade';
   advancement_value: number | null;
   advancement_applied_at: string | null;
+  method_json: string | null;
 }
 
 function toStage(row: StageRow): StageView {
@@ -119,7 +121,15 @@ function toStage(row: StageRow): StageView {
       : row.advancement_kind === 'passingGrade'
         ? { kind: 'passingGrade', grade: milliToText(row.advancement_value!) }
         : { kind: 'none' };
-  return { id: row.id, name: row.name, position: row.position, weightBp: row.weight_bp, advancement, advancementAppliedAt: row.advancement_applied_at };
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    weightBp: row.weight_bp,
+    advancement,
+    advancementAppliedAt: row.advancement_applied_at,
+    method: row.method_json ? stageMethod.parse(JSON.parse(row.method_json)) : DEFAULT_STAGE_METHOD,
+  };
 }
 
 export const loadStages = (db: Database, competitionId: number): StageView[] =>

@@ -8,9 +8,6 @@ import { loadStageScope } from './eligibility';
 import { activeStage, assertCompetition, loadCompetitionDetail } from './load';
 import { loadSheets } from './sheets';
 
-/** Totals are printed, and ranked, with this many decimals (the competition's rounding rule comes later). */
-const TOTAL_DECIMALS = 2;
-
 /**
  * Ranked results of one stage (by default the active one) from the sheets that count: submitted
  * (drafts never count) and applicable — a scoring juror, an entry of the stage that is still active,
@@ -20,7 +17,8 @@ const TOTAL_DECIMALS = 2;
 export function computeResults(db: Database, actor: Actor, competitionId: number, stageId?: number): Results {
   assertCompetition(db, actor, competitionId);
   const detail = loadCompetitionDetail(db, competitionId);
-  const stage = stageId === undefined ? activeStage(db, competitionId) : detail.stages.find((s) => s.id === stageId);
+  const wanted = stageId ?? activeStage(db, competitionId).id;
+  const stage = detail.stages.find((s) => s.id === wanted);
   if (!stage) throw new AppError('NOT_FOUND', 'stageNotFound');
   const scope = loadStageScope(db, competitionId, stage.id);
   const criteria = detail.criteria.filter((c) => c.stageId === stage.id);
@@ -32,7 +30,9 @@ export function computeResults(db: Database, actor: Actor, competitionId: number
     jurorIds: jurors.map((j) => j.id),
     entries,
     sheets,
-    decimals: TOTAL_DECIMALS,
+    // Totals are printed, and ranked, with the stage method's total decimals.
+    decimals: stage.method.rounding.total,
+    method: stage.method,
   });
   const entryById = new Map(entries.map((e) => [e.id, e]));
   const order = new Map(entries.map((e, index) => [e.id, index]));
@@ -42,7 +42,7 @@ export function computeResults(db: Database, actor: Actor, competitionId: number
     competitionId,
     competitionName: detail.name,
     stageName: stage.name,
-    method: { level: 'total', aggregate: 'mean', decimals: TOTAL_DECIMALS },
+    method: { ...stage.method, decimals: stage.method.rounding.total },
     jurors,
     categories: detail.categories.map((category) => ({
       categoryId: category.id,

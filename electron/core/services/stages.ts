@@ -5,7 +5,8 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '@shared/api/errors';
 import { parseMilli, parseScaled } from '@shared/domain/decimal';
-import type { HandlerMap } from '../registry';
+import type { StageMethod } from '@shared/domain/method';
+import type { HandlerContext, HandlerMap } from '../registry';
 import { assertCompetition } from './load';
 import {
   applyOrder,
@@ -46,8 +47,21 @@ function handOverFirstStage(db: Database, competitionId: number, oldFirstId: num
 const stagesOf = (db: Database, competitionId: number): StageRow[] =>
   db.prepare('SELECT id, competition_id, name, position FROM stages WHERE competition_id = ? ORDER BY position, id').all(competitionId) as StageRow[];
 
+/** A `criterion:<id>` tie-break must name a criterion of this stage. */
+function refuseForeignTieBreakCriteria(ctx: HandlerContext, stageId: number | undefined, method: StageMethod): void {
+  const own = new Set(
+    stageId === undefined ? [] : (ctx.db.prepare('SELECT id FROM criteria WHERE stage_id = ?').all(stageId) as { id: number }[]).map((c) => c.id),
+  );
+  const issues = method.tieBreak.flatMap((rule, index) =>
+    rule.startsWith('criterion:') && !own.has(Number(rule.slice('criterion:'.length)))
+      ? [{ path: `method.tieBreak.${index}`, message: 'validation.unknownTieBreakCriterion' }]
+      : [],
+  );
+  if (issues.length) throw new AppError('VALIDATION', 'invalidInput', {}, issues);
+}
+
 export const stageHandlers: HandlerMap = {
-  'stage.save'(ctx, { competitionId, id, name, weight, advancement }) {
+  'stage.save'(ctx, { competitionId, id, name, weight, advancement, method }) {
     assertCompetition(ctx.db, ctx.actor, competitionId);
     const existing = stagesOf(ctx.db, competitionId);
     if (id !== undefined && !existing.some((s) => s.id === id)) throw new AppError('NOT_FOUND', 'stageNotFound');
@@ -55,6 +69,7 @@ export const stageHandlers: HandlerMap = {
     // The schema has checked that the weight and the passing grade parse.
     const weightBp = parseScaled(weight, 2)!;
     const value = advancement.kind === 'topN' ? advancement.n : advancement.kind === 'passingGrade' ? parseMilli(advancement.grade)! : null;
+    if (method) refuseForeignTieBreakCriteria(ctx, id, method);
     let stageId = id;
     if (stageId === undefined) {
       const info = ctx.db
@@ -66,7 +81,9 @@ export const stageHandlers: HandlerMap = {
         .prepare('UPDATE stages SET name = ?, weight_bp = ?, advancement_kind = ?, advancement_value = ? WHERE id = ?')
         .run(name, weightBp, advancement.kind, value, stageId);
     }
-    return changed(ctx, competitionId, 'stage.save', { stageId, name, weightBp, advancement, created: id === undefined });
+    // The method may change after scoring (results are recomputed); the audit row records it.
+    if (method) ctx.db.prepare('UPDATE stages SET method_json = ? WHERE id = ?').run(JSON.stringify(method), stageId);
+    return changed(ctx, competitionId, 'stage.save', { stageId, name, weightBp, advancement, method, created: id === undefined });
   },
 
   'stage.delete'(ctx, { stageId }) {

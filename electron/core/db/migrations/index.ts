@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate';
 import { initial } from './001_initial';
 import { setup } from './002_setup';
+import { stageMethod } from './003_stage_method';
 
 /** In order; append new numbered modules, never edit a released one. */
-export const migrations: readonly Migration[] = [initial, setup];
+export const migrations: readonly Migration[] = [initial, setup, stageMethod];
