@@ -1,4 +1,5 @@
 import type { CommandOutput } from '@shared/api/contract';
+import { DEFAULT_STAGE_METHOD } from '@shared/domain/method';
 import type { CompetitionDetail, Entry, Juror, Session } from '@shared/domain/schemas';
 
 export const openSession: Session = {
@@ -20,6 +21,7 @@ export const stage = (fields: { id: number; name: string; position: number }): C
   weightBp: 10_000,
   advancement: { kind: 'none' },
   advancementAppliedAt: null,
+  method: DEFAULT_STAGE_METHOD,
   ...fields,
 });
 /** The setup parts a renderer test does not look at. */

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_STAGE_METHOD } from '@shared/domain/method';
 import type { Results } from '@shared/domain/schemas';
 import ResultsTable from '../../renderer/src/components/ResultsTable.vue';
 import { createAppI18n } from '../../renderer/src/i18n';
@@ -22,7 +23,7 @@ const results: Results = {
   competitionId: 1,
   competitionName: 'KIPP',
   stageName: 'Presentasi',
-  method: { level: 'total', aggregate: 'mean', decimals: 2 },
+  method: { ...DEFAULT_STAGE_METHOD, decimals: 2 },
   jurors: [
     juror({ id: 1, name: 'Juri Satu', role: 'chair' }),
     juror({ id: 2, name: 'Juri Dua', role: 'member' }),
@@ -68,6 +69,20 @@ describe('results table', () => {
     const wrapper = render('en');
     expect(wrapper.findAll('[data-testid="result-total"]')[0].text()).toBe('85.40');
     expect(wrapper.text()).toContain('1,234.50');
+  });
+
+  it("states the stage's method under the table, naming a criterion tie-break, in the interface language", () => {
+    const method = { ...DEFAULT_STAGE_METHOD, aggregate: 'median' as const, trim: 1, tieBreak: ['criterion:12', 'headToHead'], rounding: { ...DEFAULT_STAGE_METHOD.rounding, total: 1 }, decimals: 1 };
+    const mountWith = (locale: 'id' | 'en') =>
+      mount(ResultsTable, { props: { results: { ...results, method }, criterionNames: new Map([[12, 'Signifikansi']]) }, global: { plugins: [createAppI18n(locale)] } });
+    expect(mountWith('id').get('[data-testid="results-method"]').text()).toBe(
+      'Nilai akhir = median nilai tertimbang para juri setelah membuang 1 nilai tertinggi dan 1 terendah; dibulatkan 1 desimal; seri dipisahkan oleh nilai Signifikansi, lalu perbandingan langsung oleh juri yang menilai keduanya; peringkat per kategori.',
+    );
+    const en = mountWith('en');
+    expect(en.get('[data-testid="results-method"]').text()).toBe(
+      "Final score = the median of the jurors' weighted totals after dropping the 1 highest and 1 lowest; rounded to 1 decimal; ties are broken by the Signifikansi value, then head-to-head among the jurors who scored both; ranked per category.",
+    );
+    expect(en.findAll('[data-testid="result-total"]')[0].text()).toBe('85.4');
   });
 
   it('flags tied ranks', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandOutput } from '@shared/api/contract';
+import { DEFAULT_STAGE_METHOD } from '@shared/domain/method';
 import type { CompetitionDetail, Results, Session } from '@shared/domain/schemas';
 import { createFakeApi, type FakeApi } from './fake-api';
 import { emptySetup, entry, juror, openSession, stage } from './fixtures';
@@ -43,7 +44,7 @@ const results: Results = {
   competitionId: 1,
   competitionName: competition.name,
   stageName: 'Presentasi',
-  method: { level: 'total', aggregate: 'mean', decimals: 2 },
+  method: { ...DEFAULT_STAGE_METHOD, decimals: 2 },
   jurors: competition.jurors,
   categories: [{ categoryId: 1, name: 'Umum', rows: [] }],
 };

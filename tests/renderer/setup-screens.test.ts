@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompetitionDetail } from '@shared/domain/schemas';
+import { DEFAULT_STAGE_METHOD } from '@shared/domain/method';
 import { apiError, createFakeApi } from './fake-api';
 import { flushPromises, mountApp } from './helpers';
 import { detail, setupApi } from './setup-fixtures';
@@ -264,7 +265,7 @@ describe('ways into the setup screens', () => {
       'competition.get': () => ({ ...detail(), id: 9 }),
       'session.current': () => null,
       'progress.get': () => ({ jurors: [], entries: [], cells: [], submittedCount: 0, expectedCount: 0 }),
-      'results.compute': () => ({ competitionId: 9, competitionName: 'Contoh', stageName: 'P', method: { level: 'total', aggregate: 'mean', decimals: 2 }, jurors: [], categories: [] }),
+      'results.compute': () => ({ competitionId: 9, competitionName: 'Contoh', stageName: 'P', method: { ...DEFAULT_STAGE_METHOD, decimals: 2 }, jurors: [], categories: [] }),
     });
     const { wrapper, router } = await mountApp(api, '/');
     expect(wrapper.get('[data-testid="load-sample"]').text()).toBe('Coba dengan data contoh');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { DEFAULT_STAGE_METHOD } from '@shared/domain/method';
 import type { Results, ResultRow } from '@shared/domain/schemas';
 import { buildRecapDocument, renderRecapPdf } from '../../electron/core/documents/recap';
 import { RESOURCES_ENV, resourcesDir } from '../../electron/core/documents/resources';
@@ -39,7 +40,7 @@ function fixture(jurorCount = 3): Results {
     competitionId: 7,
     competitionName: 'Kompetisi Inovasi Pelayanan Publik Kota Palembang 2024',
     stageName: 'Presentasi dan Wawancara',
-    method: { level: 'total', aggregate: 'mean', decimals: 2 },
+    method: { ...DEFAULT_STAGE_METHOD, decimals: 2 },
     jurors: names.slice(0, jurorCount).map((name, index) => ({
       id: index + 1,
       name,
@@ -162,14 +163,35 @@ describe('buildRecapDocument (pure definition)', () => {
     expect(text).toContain('REKAPITULASI NILAI');
     expect(text).toContain('Kompetisi Inovasi Pelayanan Publik Kota Palembang 2024');
     expect(text).toContain('Presentasi dan Wawancara');
-    expect(text).toContain(
-      'Nilai akhir = rata-rata nilai tertimbang dari seluruh juri yang telah mengirim; dibulatkan 2 desimal; peringkat per kategori',
-    );
+    expect(text).toContain('Nilai akhir = rata-rata nilai tertimbang para juri; dibulatkan 2 desimal; peringkat per kategori.');
     expect(text).toContain('Dr. Siti Rahmawati');
     expect(text).toContain('Ketua');
     expect(text).toContain('Sekretariat,');
     expect(text.lastIndexOf('Sekretariat,')).toBeGreaterThan(text.lastIndexOf('C-03'));
     expect(text).toContain('9 November 2022');
+  });
+
+  it("states the stage's own method in words: a median with trim, its roundings and a named criterion tie-break", () => {
+    const results: Results = {
+      ...fixture(),
+      method: {
+        ...DEFAULT_STAGE_METHOD,
+        aggregate: 'median',
+        trim: 1,
+        minJurors: 3,
+        rounding: { aggregate: null, weighted: null, juror: 2, total: 1 },
+        tieBreak: ['criterion:41', 'chair'],
+        decimals: 1,
+      },
+    };
+    const doc = buildRecapDocument(results, { locale: 'id', generatedAt: GENERATED_AT, criterionNames: new Map([[41, 'Kebaruan']]) });
+    const text = plain(doc.content);
+    expect(text).toContain(
+      'Nilai akhir = median nilai tertimbang para juri setelah membuang 1 nilai tertinggi dan 1 terendah; nilai tiap juri dibulatkan 2 desimal; ' +
+        'nilai akhir dibulatkan 1 desimal; paling sedikit 3 juri per peserta; seri dipisahkan oleh nilai Kebaruan, lalu keputusan Ketua Dewan Juri; peringkat per kategori.',
+    );
+    expect(text).not.toContain('rata-rata');
+    expect(byCode(dataRows(doc), 'B-02').at(-1)).toBe('85,4');
   });
 
   it('prints "Halaman X dari Y" and the printing date in the footer, and a provisional watermark', () => {

@@ -6,6 +6,7 @@
 import type { Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ResultRow, Results } from '@shared/domain/schemas';
 import { formatDate, formatDecimal, intlLocale } from '@shared/format';
+import { describeStageMethod } from '@shared/format-method';
 import { translate, type Locale } from '@shared/i18n';
 import { DOCUMENT_CREATOR, DOCUMENT_FONT, renderPdf } from './pdf';
 
@@ -13,6 +14,8 @@ export interface RecapOptions {
   locale: Locale;
   /** Printed in the footer and the signature block; also the PDF's creation date. */
   generatedAt: Date;
+  /** Names of the stage's criteria by id, for criterion tie-breaks in the method sentence. */
+  criterionNames?: ReadonlyMap<number, string>;
 }
 
 /** Shown where a juror has not submitted. */
@@ -60,7 +63,7 @@ const gridLayout = (headerRows: number): CustomTableLayout => ({
 });
 
 export function buildRecapDocument(results: Results, options: RecapOptions): TDocumentDefinitions {
-  const { locale, generatedAt } = options;
+  const { locale, generatedAt, criterionNames } = options;
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `documents.${key}`, params);
   const decimals = results.method.decimals;
   const number = (total: string | null) => (total === null ? NOT_SUBMITTED : formatDecimal(total, locale, decimals));
@@ -123,7 +126,7 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
       body: [
         [t('competition'), ':', { text: results.competitionName, bold: true }],
         [t('stage'), ':', results.stageName],
-        [t('method'), ':', t('methodText', { decimals })],
+        [t('method'), ':', describeStageMethod(results.method, locale, criterionNames)],
         [t('jury'), ':', juryList],
       ],
     },
