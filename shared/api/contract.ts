@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import type { Role } from '../domain/actor';
 import * as s from '../domain/schemas';
-import { command, type CommandDef } from './define';
+import { command, event, type CommandDef, type EventDef } from './define';
+import { networkCommands, networkEvents } from './network-commands';
+import { timerCommands, timerEvents } from './timer-commands';
 import { setupCommands } from './setup-commands';
 
-export type { CommandDef };
+export type { CommandDef, EventDef };
 const none = z.object({}).strict();
 const byCompetition = z.object({ competitionId: s.id }).strict();
 const opId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'validation.opId');
@@ -118,6 +120,8 @@ export const commands = {
     roles: ['display'],
   }),
   ...setupCommands,
+  ...timerCommands,
+  ...networkCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;
@@ -127,12 +131,6 @@ export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output'
 /** What a handler receives: the input after validation, defaults and transforms. */
 export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
 
-export interface EventDef<P extends z.ZodType = z.ZodType> {
-  payload: P;
-  /** Roles that may receive it; device actors also only receive events of their own competition. */
-  roles: readonly Role[];
-}
-const event = <P extends z.ZodType>(def: EventDef<P>) => def;
 
 export const events = {
   'sheet.changed': event({
@@ -144,6 +142,8 @@ export const events = {
     roles: ALL_AUTHENTICATED,
   }),
   'competition.changed': event({ payload: byCompetition, roles: ['organiser', 'chair'] }),
+  ...timerEvents,
+  ...networkEvents,
 } satisfies Record<string, EventDef>;
 
 export type Events = typeof events;

@@ -10,3 +10,10 @@ export interface CommandDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
 }
 
 export const command = <I extends z.ZodType, O extends z.ZodType>(def: CommandDef<I, O>) => def;
+
+export interface EventDef<P extends z.ZodType = z.ZodType> {
+  payload: P;
+  /** Roles that may receive it; device actors also only receive events of their own competition. */
+  roles: readonly Role[];
+}
+export const event = <P extends z.ZodType>(def: EventDef<P>) => def;

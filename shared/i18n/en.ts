@@ -3,15 +3,21 @@ import * as people from './parts/people';
 import * as sample from './parts/sample';
 import * as structure from './parts/structure';
 import * as transfer from './parts/transfer';
+import * as timer from './parts/timer';
+import * as network from './parts/network';
 
 /** English — selectable in the interface. Must have exactly the keys of id.ts (a test checks). */
 const en: Catalog = {
   app: { name: 'Ruang Juri', tagline: 'The jury room, fully offline' },
+  timer: timer.en.ui,
+  network: network.en.ui,
   errors: {
     ...structure.en,
     ...people.en,
     ...transfer.en,
     ...sample.en,
+    ...timer.en.errors,
+    ...network.en.errors,
     unknownCommand: 'Unknown command "{command}".',
     badEnvelope: 'The request could not be read.',
     unauthenticated: 'This device is not paired yet. Open your personal link again.',

@@ -2,14 +2,20 @@ import * as people from './parts/people';
 import * as sample from './parts/sample';
 import * as structure from './parts/structure';
 import * as transfer from './parts/transfer';
+import * as timer from './parts/timer';
+import * as network from './parts/network';
 /** Bahasa Indonesia — the default language. Keep keys identical to en.ts (a test checks). */
 export default {
   app: { name: 'Ruang Juri', tagline: 'Ruang penilaian juri, sepenuhnya tanpa internet' },
+  timer: timer.id.ui,
+  network: network.id.ui,
   errors: {
     ...structure.id,
     ...people.id,
     ...transfer.id,
     ...sample.id,
+    ...timer.id.errors,
+    ...network.id.errors,
     unknownCommand: 'Perintah "{command}" tidak dikenal.',
     badEnvelope: 'Permintaan tidak dapat dibaca.',
     unauthenticated: 'Perangkat ini belum terhubung. Buka kembali tautan pribadi Anda.',
