@@ -24,6 +24,7 @@ import { gradeScaleHandlers } from './services/grade-scales';
 import { presetHandlers } from './services/presets';
 import { entryHandlers } from './services/entries';
 import { jurorHandlers } from './services/jurors';
+import { networkHandlers } from './services/network';
 import { panelHandlers } from './services/panels';
 import { progressHandlers } from './services/progress';
 import { resultsHandlers } from './services/results';
@@ -32,8 +33,10 @@ import { scoringHandlers } from './services/scoring';
 import { sessionHandlers } from './services/session';
 import { setupCheckHandlers } from './services/setup-check';
 import { stageHandlers } from './services/stages';
+import { timerHandlers } from './services/timer';
 import { transferHandlers } from './services/transfer';
-import { actorForDeviceToken, issuePairingToken } from './tokens';
+import { authenticateDevice, isRevokedDeviceToken, setNetworkController } from './pairing';
+import { issuePairingToken } from './tokens';
 import type { Core, CoreOptions, PushListener } from './types';
 
 export type { Core, CoreOptions } from './types';
@@ -62,7 +65,9 @@ export function createRegistry(): HandlerRegistry {
     .register('conflicts', conflictHandlers)
     .register('advancement', advancementHandlers)
     .register('transfer', transferHandlers)
-    .register('sample', sampleHandlers);
+    .register('sample', sampleHandlers)
+    .register('network', networkHandlers)
+    .register('timer', timerHandlers);
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -89,7 +94,9 @@ export function createCore(options: CoreOptions): Core {
       const { code, details } = reply.error;
       throw Object.assign(new AppError(code, details.key, details.params, details.issues), { message: reply.error.message });
     },
-    authenticate: (token) => actorForDeviceToken(db, token),
+    authenticate: (token) => authenticateDevice(db, token, now()),
+    isRevokedToken: (token) => isRevokedDeviceToken(db, token),
+    setNetworkController: (controller) => setNetworkController(db, controller),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

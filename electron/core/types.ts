@@ -3,6 +3,9 @@ import type { Actor } from '@shared/domain/actor';
 import type { PushEnvelope, ReplyEnvelope, RequestEnvelope } from '@shared/api/envelope';
 import type { CommandInput, CommandName, CommandOutput } from '@shared/api/contract';
 import type { Locale } from '@shared/i18n';
+import type { NetworkController } from './pairing';
+
+export type { NetworkController } from './pairing';
 
 export interface CoreOptions {
   /** Folder holding ruang-juri.sqlite (created when missing). */
@@ -26,6 +29,10 @@ export interface Core {
   issueOrganiserToken(): string;
   /** The LAN server tells the core its address so pairing links can be absolute. */
   setPublicUrl(url: string | null): void;
+  /** True when the token belonged to a device the organiser revoked (its requests are refused with "deviceRevoked"). */
+  isRevokedToken(deviceToken: string | undefined | null): boolean;
+  /** Whoever runs the LAN server registers how to rebind it (network.status / network.setMode); null unregisters. */
+  setNetworkController(controller: NetworkController | null): void;
   readonly dataDir: string;
   close(): void;
 }

@@ -4,7 +4,6 @@
  * renderer's api client and the CLI are typed from this file.
  */
 import { z } from 'zod';
-import type { Role } from '../domain/actor';
 import * as s from '../domain/schemas';
 import { command, event, type CommandDef, type EventDef } from './define';
 import { networkCommands, networkEvents } from './network-commands';
@@ -21,7 +20,7 @@ const link = z.object({ token: z.string(), url: z.string().nullable() });
 
 export const commands = {
   'auth.pair': command({
-    input: z.object({ token: z.string().min(8).max(128) }).strict(),
+    input: z.object({ token: z.string().min(8).max(128), pin: z.string().min(1).max(32).optional() }).strict(),
     output: z.object({ deviceToken: z.string(), actor: s.actorView }),
     roles: [...ALL_AUTHENTICATED, 'anonymous'],
   }),

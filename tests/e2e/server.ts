@@ -11,9 +11,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ruang-juri-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'ruang-juri.cjs'), 'serve', '--data', dataDir, '--port', '0'], {
+/** The process behind each running server, so restartServer can replace it. */
+const processes = new WeakMap<RunningServer, ChildProcess>();
+
+async function launch(dataDir: string, port: number): Promise<{ child: ChildProcess; organiserLink: string }> {
+  const child: ChildProcess = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'ruang-juri.cjs'), 'serve', '--data', dataDir, '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -30,15 +32,41 @@ export async function startServer(): Promise<RunningServer> {
       }
     });
   });
-  return {
+  return { child, organiserLink };
+}
+
+const exitOf = (child: ChildProcess, signal: NodeJS.Signals): Promise<void> => {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  return exited;
+};
+
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ruang-juri-e2e-'));
+  const { child, organiserLink } = await launch(dataDir, 0);
+  const server: RunningServer = {
     origin: new URL(organiserLink).origin,
     organiserLink,
     dataDir,
     stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await exitOf(processes.get(server)!, 'SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  processes.set(server, child);
+  return server;
+}
+
+/**
+ * Kills the server process (SIGKILL: no chance to tidy up, as in a crash or a pulled plug) and
+ * starts `serve` again on the same data folder and port, after `downForMs` of outage. The same `server` object stays valid;
+ * its organiserLink becomes the new one-time link the restarted process printed.
+ */
+export async function restartServer(server: RunningServer, options: { downForMs?: number } = {}): Promise<void> {
+  await exitOf(processes.get(server)!, 'SIGKILL');
+  if (options.downForMs) await new Promise((resolve) => setTimeout(resolve, options.downForMs));
+  const { child, organiserLink } = await launch(server.dataDir, Number(new URL(server.origin).port));
+  processes.set(server, child);
+  server.organiserLink = organiserLink;
 }

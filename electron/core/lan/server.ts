@@ -4,8 +4,9 @@
  * built renderer as static files. Binds 127.0.0.1 unless told otherwise ("network mode").
  */
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { networkInterfaces } from 'node:os';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -14,6 +15,8 @@ import type { ErrorCode } from '@shared/api/errors';
 import { isLocale, DEFAULT_LOCALE } from '@shared/i18n';
 import { errorBody } from '../dispatch';
 import { AppError } from '@shared/api/errors';
+import { commands, isCommandName } from '@shared/api/contract';
+import type { NetworkMode, NetworkStatus } from '../pairing';
 import type { Core } from '../types';
 
 export interface LanServerOptions {
@@ -24,11 +27,22 @@ export interface LanServerOptions {
 }
 
 export interface LanServer {
-  url: string;
+  /** The current public address (it changes when network mode rebinds the server). */
+  readonly url: string;
+  /** The address the server listens on now (127.0.0.1 or 0.0.0.0). */
+  readonly host: string;
+  readonly port: number;
+  /** Rebinds on the same port: 'network' listens on 0.0.0.0, 'local' on 127.0.0.1. */
+  setMode(mode: NetworkMode): Promise<NetworkStatus>;
+  status(): NetworkStatus;
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** WebSocket close codes: the device was revoked (do not expect to reconnect), the server rebinds. */
+export const CLOSE_REVOKED = 4001;
+const CLOSE_REBIND = 1012;
+const RETIRE_GRACE_MS = 2000;
 const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
@@ -89,26 +103,40 @@ async function handleApi(core: Core, req: IncomingMessage, res: ServerResponse, 
   if (!parsed.success || parsed.data.command !== command) {
     return sendJson(res, { id: '', ok: false, error: errorBody(new AppError('VALIDATION', 'badEnvelope'), fallbackLocale) });
   }
-  sendJson(res, await core.handle(core.authenticate(bearer(req)), parsed.data));
+  const token = bearer(req);
+  const actor = core.authenticate(token);
+  // A revoked tablet learns why it is refused, rather than "not paired yet".
+  if (actor.role === 'anonymous' && isCommandName(command) && !(commands[command].roles as readonly string[]).includes('anonymous') && core.isRevokedToken(token)) {
+    return sendJson(res, { id: parsed.data.id, ok: false, error: errorBody(new AppError('UNAUTHENTICATED', 'deviceRevoked'), parsed.data.locale ?? fallbackLocale) });
+  }
+  sendJson(res, await core.handle(actor, parsed.data));
 }
 
 /** The address other devices should use: the machine's LAN IPv4 when bound to every interface. */
 export function publicHost(host: string): string {
   if (host !== '0.0.0.0' && host !== '::') return host.includes(':') ? `[${host}]` : host;
-  const lan = Object.values(networkInterfaces())
-    .flat()
-    .find((address) => address && address.family === 'IPv4' && !address.internal);
-  return lan?.address ?? '127.0.0.1';
+  return lanAddresses()[0] ?? '127.0.0.1';
 }
 
+/** The machine's LAN IPv4 addresses (not loopback), in interface order. */
+export function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address && address.family === 'IPv4' && !address.internal)
+    .map((address) => address!.address);
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+const modeOf = (host: string): NetworkMode => (LOOPBACK_HOSTS.has(host) ? 'local' : 'network');
+const hostFor = (mode: NetworkMode): string => (mode === 'network' ? '0.0.0.0' : '127.0.0.1');
+
 export async function startLanServer(core: Core, options: LanServerOptions): Promise<LanServer> {
-  const host = options.host ?? '127.0.0.1';
   const rendererBuilt = existsSync(`${options.rendererDir}/index.html`);
   const serveStatic = rendererBuilt
     ? sirv(options.rendererDir, { etag: true, dev: false, setHeaders: (res) => Object.entries(SECURITY_HEADERS).forEach(([k, v]) => res.setHeader(k, v)) })
     : null;
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith(HTTP_API_PREFIX)) {
       handleApi(core, req, res, decodeURIComponent(path.slice(HTTP_API_PREFIX.length))).catch((error) =>
@@ -125,45 +153,116 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found\n');
     });
-  });
+  };
 
-  const sockets = new Map<WebSocket, ReturnType<Core['authenticate']>>();
+  /** Each open WebSocket with its actor and the token it proved it with (re-checked on revocation). */
+  const sockets = new Map<WebSocket, { actor: ReturnType<Core['authenticate']>; token: string }>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== WS_EVENTS_PATH) return socket.destroy();
-    const actor = core.authenticate(url.searchParams.get('token'));
+    const token = url.searchParams.get('token') ?? '';
+    const actor = core.authenticate(token);
     if (actor.role === 'anonymous') {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return socket.destroy();
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.set(ws, actor);
+      sockets.set(ws, { actor, token });
       ws.on('close', () => sockets.delete(ws));
       ws.on('error', () => sockets.delete(ws));
     });
-  });
+  };
   const unsubscribe = core.subscribe((push, canReceive) => {
     const message = JSON.stringify(push);
-    for (const [ws, actor] of sockets) if (canReceive(actor) && ws.readyState === ws.OPEN) ws.send(message);
+    for (const [ws, { actor }] of sockets) if (canReceive(actor) && ws.readyState === ws.OPEN) ws.send(message);
+    // A revoked device hangs up at once: every socket's token is checked again (revocations are rare).
+    if (push.event === 'device.revoked') {
+      for (const [ws, { token }] of sockets) {
+        if (core.authenticate(token).role === 'anonymous') {
+          ws.close(CLOSE_REVOKED, 'revoked');
+          sockets.delete(ws);
+        }
+      }
+    }
   });
   // Keeps idle tablets' connections alive through Wi-Fi access points that drop silent ones.
   const heartbeat = setInterval(() => {
     for (const ws of sockets.keys()) ws.ping();
   }, 20_000);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  const listen = (port: number, bindHost: string): Promise<Server> => {
+    const next = createServer(onRequest);
+    next.on('upgrade', onUpgrade);
+    return new Promise<Server>((resolve, reject) => {
+      next.once('error', reject);
+      next.listen(port, bindHost, () => {
+        next.off('error', reject);
+        resolve(next);
+      });
+    });
+  };
+
+  let host = options.host ?? '127.0.0.1';
+  let server = await listen(options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
-  const url = `http://${publicHost(host)}:${port}`;
+  let url = `http://${publicHost(host)}:${port}`;
   core.setPublicUrl(url);
 
+  const status = (): NetworkStatus => ({ mode: modeOf(host), url, lanUrls: lanAddresses().map((address) => `http://${address}:${port}`) });
+
+  /** Stops listening at once; requests in flight (the setMode reply itself) finish, then their connections close. */
+  const retire = (old: Server): Promise<void> =>
+    new Promise<void>((resolve) => {
+      old.close(() => resolve());
+      old.closeIdleConnections();
+      setTimeout(() => old.closeAllConnections(), RETIRE_GRACE_MS).unref();
+    });
+
+  let switching: Promise<unknown> = Promise.resolve();
+  const setMode = (mode: NetworkMode): Promise<NetworkStatus> => {
+    const run = async (): Promise<NetworkStatus> => {
+      const nextHost = hostFor(mode);
+      if (nextHost === host) return status();
+      const old = server;
+      const closed = retire(old);
+      try {
+        server = await listen(port, nextHost);
+      } catch (error) {
+        // The port was taken meanwhile: go back to the old address rather than serve nothing.
+        server = await listen(port, host);
+        console.error('[ruang-juri] could not rebind:', error);
+        throw new AppError('CONFLICT', 'networkBindFailed', { port });
+      }
+      void closed;
+      host = nextHost;
+      url = `http://${publicHost(host)}:${port}`;
+      core.setPublicUrl(url);
+      // Devices reconnect to the new binding (and refetch); in local mode LAN devices cannot.
+      for (const ws of sockets.keys()) ws.close(CLOSE_REBIND, 'rebind');
+      sockets.clear();
+      return status();
+    };
+    const result = switching.then(run, run);
+    switching = result.catch(() => undefined);
+    return result;
+  };
+
+  core.setNetworkController({ status, setMode });
+
   return {
-    url,
+    get url() {
+      return url;
+    },
+    get host() {
+      return host;
+    },
+    port,
+    status,
+    setMode,
     close: () =>
       new Promise<void>((resolve) => {
+        core.setNetworkController(null);
         clearInterval(heartbeat);
         unsubscribe();
         for (const ws of sockets.keys()) ws.terminate();

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Actor } from '@shared/domain/actor';
 import type { ActorView } from '@shared/domain/schemas';
 import type { HandlerMap } from '../registry';
-import { redeemPairingToken } from '../tokens';
+import { pairDevice } from './network';
 
 function actorView(db: Database, actor: Actor): ActorView {
   if (actor.role !== 'juror' && actor.role !== 'chair') return actor;
@@ -11,10 +11,9 @@ function actorView(db: Database, actor: Actor): ActorView {
 }
 
 export const authHandlers: HandlerMap = {
-  'auth.pair'(ctx, { token }) {
-    const { deviceToken, actor } = redeemPairingToken(ctx.db, ctx.now, token);
-    ctx.audit('auth.pair', { actor });
-    return { deviceToken, actor: actorView(ctx.db, actor) };
+  // A juror with a PIN types it here too (services/network.ts: pairDevice).
+  'auth.pair'(ctx, { token, pin }) {
+    return pairDevice(ctx, { token }, pin);
   },
   'auth.whoami'(ctx) {
     return { actor: actorView(ctx.db, ctx.actor) };

@@ -18,15 +18,22 @@ export const useActorStore = defineStore('actor', () => {
     return pending;
   }
 
-  async function pair(token: string): Promise<ActorView> {
-    const out = await api.invoke('auth.pair', { token });
+  /** Pairs by the one-time link's token or by the short code typed instead (with the juror's PIN when they have one). */
+  async function pair(token: string, pin?: string): Promise<ActorView> {
+    return paired(await api.invoke('auth.pair', pin ? { token, pin } : { token }));
+  }
+  async function pairByCode(code: string, pin?: string): Promise<ActorView> {
+    return paired(await api.invoke('auth.pairByCode', pin ? { code, pin } : { code }));
+  }
+
+  function paired(out: { deviceToken: string; actor: ActorView }): ActorView {
     setDeviceToken(out.deviceToken);
     api.identityChanged();
     actor.value = out.actor;
     return out.actor;
   }
 
-  return { actor, load, pair };
+  return { actor, load, pair, pairByCode };
 });
 
 /** Where a paired device belongs: the chair scores like every juror (and can open the monitor from there). */

@@ -1,3 +1,55 @@
 /** timer strings: `errors` merge into errors.*, `ui` is the catalog section "timer". Same keys in both languages. */
-export const id = { errors: {}, ui: {} };
-export const en: typeof id = { errors: {}, ui: {} };
+export const id = {
+  errors: {
+    timerStale: 'Pengatur waktu baru saja diubah dari layar lain. Tampilan sudah diperbarui; periksa lalu tekan lagi bila perlu.',
+    timerAlreadyRunning: 'Pengatur waktu sudah berjalan.',
+    timerNotRunning: 'Pengatur waktu sedang tidak berjalan.',
+    timerNotPaused: 'Pengatur waktu belum dimulai, jadi tidak ada yang dilanjutkan.',
+  },
+  ui: {
+    title: 'Pengatur waktu',
+    phase: 'Tahap {n} dari {total}',
+    start: 'Mulai',
+    pause: 'Jeda',
+    resume: 'Lanjutkan',
+    next: 'Tahap berikutnya',
+    addMinute: '+1 menit',
+    reset: 'Ulangi tahap',
+    shortcuts: 'Pintasan: Spasi mulai, jeda atau lanjutkan; N tahap berikutnya; + tambah satu menit.',
+    paused: 'dijeda',
+    notStarted: 'belum mulai',
+    overtime: 'Lewat waktu',
+    nextUp: 'Berikutnya',
+    sound: 'Bunyi',
+    soundOn: 'Bunyi menyala',
+    soundOff: 'Bunyi mati',
+    unavailable: 'Pengatur waktu belum dapat dimuat.',
+  },
+};
+export const en: typeof id = {
+  errors: {
+    timerStale: 'The timer was just changed from another screen. This view is updated; check it and press again if needed.',
+    timerAlreadyRunning: 'The timer is already running.',
+    timerNotRunning: 'The timer is not running.',
+    timerNotPaused: 'The timer has not started, so there is nothing to resume.',
+  },
+  ui: {
+    title: 'Phase timer',
+    phase: 'Phase {n} of {total}',
+    start: 'Start',
+    pause: 'Pause',
+    resume: 'Resume',
+    next: 'Next phase',
+    addMinute: '+1 minute',
+    reset: 'Reset phase',
+    shortcuts: 'Shortcuts: Space starts, pauses or resumes; N next phase; + adds a minute.',
+    paused: 'paused',
+    notStarted: 'not started',
+    overtime: 'Overtime',
+    nextUp: 'Next up',
+    sound: 'Sound',
+    soundOn: 'Sound on',
+    soundOff: 'Sound off',
+    unavailable: 'The timer could not be loaded.',
+  },
+};
