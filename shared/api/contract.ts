@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import * as s from '../domain/schemas';
 import { command, event, type CommandDef, type EventDef } from './define';
+import { dashboardCommands, dashboardEvents } from './dashboard-commands';
 import { networkCommands, networkEvents } from './network-commands';
+import { scheduleCommands, scheduleEvents } from './schedule-commands';
 import { timerCommands, timerEvents } from './timer-commands';
 import { setupCommands } from './setup-commands';
 
@@ -121,6 +123,8 @@ export const commands = {
   ...setupCommands,
   ...timerCommands,
   ...networkCommands,
+  ...scheduleCommands,
+  ...dashboardCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;
@@ -143,6 +147,8 @@ export const events = {
   'competition.changed': event({ payload: byCompetition, roles: ['organiser', 'chair'] }),
   ...timerEvents,
   ...networkEvents,
+  ...scheduleEvents,
+  ...dashboardEvents,
 } satisfies Record<string, EventDef>;
 
 export type Events = typeof events;

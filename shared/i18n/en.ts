@@ -5,12 +5,18 @@ import * as structure from './parts/structure';
 import * as transfer from './parts/transfer';
 import * as timer from './parts/timer';
 import * as network from './parts/network';
+import * as schedule from './parts/schedule';
+import * as dashboard from './parts/dashboard';
+import * as offline from './parts/offline';
 
 /** English — selectable in the interface. Must have exactly the keys of id.ts (a test checks). */
 const en: Catalog = {
   app: { name: 'Ruang Juri', tagline: 'The jury room, fully offline' },
   timer: timer.en.ui,
   network: network.en.ui,
+  schedule: schedule.en.ui,
+  dashboard: dashboard.en.ui,
+  offline: offline.en.ui,
   errors: {
     ...structure.en,
     ...people.en,
@@ -18,6 +24,9 @@ const en: Catalog = {
     ...sample.en,
     ...timer.en.errors,
     ...network.en.errors,
+    ...schedule.en.errors,
+    ...dashboard.en.errors,
+    ...offline.en.errors,
     unknownCommand: 'Unknown command "{command}".',
     badEnvelope: 'The request could not be read.',
     unauthenticated: 'This device is not paired yet. Open your personal link again.',

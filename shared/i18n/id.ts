@@ -4,11 +4,17 @@ import * as structure from './parts/structure';
 import * as transfer from './parts/transfer';
 import * as timer from './parts/timer';
 import * as network from './parts/network';
+import * as schedule from './parts/schedule';
+import * as dashboard from './parts/dashboard';
+import * as offline from './parts/offline';
 /** Bahasa Indonesia — the default language. Keep keys identical to en.ts (a test checks). */
 export default {
   app: { name: 'Ruang Juri', tagline: 'Ruang penilaian juri, sepenuhnya tanpa internet' },
   timer: timer.id.ui,
   network: network.id.ui,
+  schedule: schedule.id.ui,
+  dashboard: dashboard.id.ui,
+  offline: offline.id.ui,
   errors: {
     ...structure.id,
     ...people.id,
@@ -16,6 +22,9 @@ export default {
     ...sample.id,
     ...timer.id.errors,
     ...network.id.errors,
+    ...schedule.id.errors,
+    ...dashboard.id.errors,
+    ...offline.id.errors,
     unknownCommand: 'Perintah "{command}" tidak dikenal.',
     badEnvelope: 'Permintaan tidak dapat dibaca.',
     unauthenticated: 'Perangkat ini belum terhubung. Buka kembali tautan pribadi Anda.',

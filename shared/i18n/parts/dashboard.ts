@@ -1,0 +1,3 @@
+/** dashboard strings: `errors` merge into errors.*, `ui` is the catalog section "dashboard". Same keys in both languages. */
+export const id = { errors: {}, ui: {} };
+export const en: typeof id = { errors: {}, ui: {} };

@@ -1,0 +1,3 @@
+/** schedule strings: `errors` merge into errors.*, `ui` is the catalog section "schedule". Same keys in both languages. */
+export const id = { errors: {}, ui: {} };
+export const en: typeof id = { errors: {}, ui: {} };
