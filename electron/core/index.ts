@@ -17,6 +17,7 @@ import { competitionHandlers } from './services/competition';
 import { criterionHandlers } from './services/criteria';
 import { detailsHandlers } from './services/details';
 import { conflictHandlers } from './services/conflicts';
+import { dashboardHandlers } from './services/dashboard';
 import { deviceHandlers } from './services/device';
 import { displayHandlers } from './services/display';
 import { documentHandlers } from './services/documents';
@@ -34,6 +35,7 @@ import { sessionHandlers } from './services/session';
 import { setupCheckHandlers } from './services/setup-check';
 import { stageHandlers } from './services/stages';
 import { timerHandlers } from './services/timer';
+import { scheduleHandlers } from './services/schedule';
 import { transferHandlers } from './services/transfer';
 import { authenticateDevice, isRevokedDeviceToken, setNetworkController } from './pairing';
 import { issuePairingToken } from './tokens';
@@ -67,7 +69,9 @@ export function createRegistry(): HandlerRegistry {
     .register('transfer', transferHandlers)
     .register('sample', sampleHandlers)
     .register('network', networkHandlers)
-    .register('timer', timerHandlers);
+    .register('timer', timerHandlers)
+    .register('schedule', scheduleHandlers)
+    .register('dashboard', dashboardHandlers);
 }
 
 export function createCore(options: CoreOptions): Core {

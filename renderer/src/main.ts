@@ -4,6 +4,7 @@ import App from './App.vue';
 import { API_KEY, createDefaultApiClient } from './api';
 import { createAppI18n } from './i18n';
 import { createAppRouter } from './router';
+import { registerOfflineShell } from './lib/offline-shell';
 import { isLocale, DEFAULT_LOCALE } from '@shared/i18n';
 import './styles.css';
 
@@ -14,3 +15,6 @@ const api = createDefaultApiClient(() => {
 });
 
 createApp(App).provide(API_KEY, api).use(createPinia()).use(createAppRouter()).use(i18n).mount('#app');
+
+// Browser pages only (jurors, display, server mode): the desktop window loads from disk.
+if (!window.ruangJuri) void registerOfflineShell();

@@ -3,6 +3,7 @@ import DisplayView from './views/DisplayView.vue';
 import HomeView from './views/HomeView.vue';
 import JurorView from './views/JurorView.vue';
 import PairView from './views/PairView.vue';
+import ScheduleView from './views/ScheduleView.vue';
 import SessionView from './views/SessionView.vue';
 import SetupView from './views/SetupView.vue';
 import CompetitionSetupView from './views/CompetitionSetupView.vue';
@@ -20,6 +21,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/pair', name: 'pair', component: PairView },
   { path: '/competitions/new', name: 'setup', component: SetupView },
   { path: '/competitions/:id(\\d+)', name: 'session', component: SessionView },
+  { path: '/competitions/:id(\\d+)/schedule', name: 'schedule', component: ScheduleView },
   { path: '/competitions/:id(\\d+)/setup', redirect: (to) => `/competitions/${String(to.params.id)}/setup/details` },
   { path: '/competitions/:id(\\d+)/setup/:tab(details|stages|jurors|entries|conflicts|import)', name: 'competition-setup', component: CompetitionSetupView },
   { path: '/juror', name: 'juror', component: JurorView },

@@ -23,6 +23,7 @@ function jurorApi(overrides: Parameters<typeof assignment>[0] = {}) {
 
 afterEach(() => {
   document.body.innerHTML = '';
+  localStorage.clear();
 });
 
 describe('juror scoring page', () => {

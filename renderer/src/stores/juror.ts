@@ -4,14 +4,20 @@ import type { CommandOutput } from '@shared/api/contract';
 import type { Criterion, Sheet, SheetStatus } from '@shared/domain/schemas';
 import type { Locale } from '@shared/i18n';
 import { decimalInputText } from '@shared/format';
-import { ApiError, useApi } from '../api';
+import { ApiError, getDeviceToken, useApi } from '../api';
 import { checkMark, type MarkProblem } from '../lib/marks';
 import { newOpId } from '../lib/opId';
+import { DeviceStore, Outbox, type SendResult, type SheetOp } from '../lib/outbox';
 import { coalesce } from '../lib/refresh';
 
 export type Assignment = CommandOutput<'scoring.myAssignment'>;
 export type AssignedEntry = Assignment['entries'][number];
 export type JurorConflict = Assignment['conflicts'][number];
+
+/** Typing pauses this long before the draft goes to the core (it is in the browser at once). */
+export const AUTOSAVE_MS = 800;
+/** A request that hangs this long (Wi-Fi gone without an error) counts as offline; the retry reuses the opId. */
+export const SEND_TIMEOUT_MS = 10_000;
 
 /** The juror's own sheets: what is typed, what is saved, what is submitted and locked. */
 export const useJurorStore = defineStore('juror', () => {
@@ -31,6 +37,20 @@ export const useJurorStore = defineStore('juror', () => {
   /** The entry the juror last declared a conflict with (shown as a notice above the list). */
   const lastDeclared = ref<{ code: string; title: string } | null>(null);
   let locale: Locale = 'id';
+  /** False after a request failed for want of a network; true again after any answer. */
+  const online = ref(true);
+  /** The outbox as stored (a copy, for the view). */
+  const pendingOps = shallowRef<readonly SheetOp[]>([]);
+  /** A refusal of an operation sent earlier (possibly for an entry not on screen). */
+  const refusedEntryId = ref<number | null>(null);
+  /** The last action could not reach the core: it waits in the outbox. */
+  const queued = ref<{ entryId: number; submit: boolean } | null>(null);
+  let device: DeviceStore | null = null;
+  let outbox: Outbox | null = null;
+  /** Per entry: a counter bumped by each keystroke, to know whether an acknowledged draft is still what is typed. */
+  const versions = new Map<number, number>();
+  const opVersions = new Map<string, number>();
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
   const criteria = computed<Criterion[]>(() => [...(assignment.value?.criteria ?? [])].sort((a, b) => a.position - b.position));
   const entries = computed(() => assignment.value?.entries ?? []);
@@ -43,7 +63,11 @@ export const useJurorStore = defineStore('juror', () => {
   const selectedEntry = computed(() => entries.value.find((e) => e.id === selectedEntryId.value) ?? null);
   const selectedSheet = computed(() => (selectedEntryId.value === null ? null : (sheetsByEntry.value.get(selectedEntryId.value) ?? null)));
   const selectedLocked = computed(() => selectedEntryId.value !== null && statusOf(selectedEntryId.value) === 'submitted');
-  const canEdit = computed(() => sessionOpen.value && selectedEntry.value !== null && !selectedLocked.value);
+  /** A submission made offline: shown as waiting to send, not editable, locked once the core acknowledges it. */
+  const pendingSubmit = (entryId: number): boolean => pendingOps.value.some((op) => op.entryId === entryId && op.submit);
+  const selectedPending = computed(() => selectedEntryId.value !== null && pendingSubmit(selectedEntryId.value));
+  const pendingCount = computed(() => pendingOps.value.length);
+  const canEdit = computed(() => sessionOpen.value && selectedEntry.value !== null && !selectedLocked.value && !selectedPending.value);
 
   function fillFromSheet(entryId: number, sheet: Sheet | undefined) {
     const values: Record<number, string> = {};
@@ -54,8 +78,89 @@ export const useJurorStore = defineStore('juror', () => {
     inputs[entryId] = values;
   }
 
-  const fetchAssignment = coalesce(async () => {
-    const next = await api.invoke('scoring.myAssignment', {});
+  function ensureDevice() {
+    const scope = getDeviceToken() ?? 'local';
+    if (device && outbox && device.scope === scope) return;
+    outbox?.dispose();
+    device = new DeviceStore(scope);
+    outbox = new Outbox(device, {
+      send,
+      acknowledged,
+      refused,
+      connectivity: (isOnline) => (online.value = isOnline),
+      changed: (ops) => (pendingOps.value = ops.map((op) => ({ ...op }))),
+    });
+    pendingOps.value = outbox.pending.map((op) => ({ ...op }));
+    // What was typed before a reload (even offline) comes back, and counts as unsaved.
+    for (const [key, values] of Object.entries(device.loadDrafts())) {
+      const entryId = Number(key);
+      inputs[entryId] = { ...values };
+      dirty.add(entryId);
+    }
+  }
+
+  async function send(op: SheetOp): Promise<SendResult> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), SEND_TIMEOUT_MS)));
+    try {
+      const input = { opId: op.opId, entryId: op.entryId, marks: op.marks, submit: op.submit };
+      const value = await Promise.race([api.invoke('scoring.saveSheet', input), timeout]);
+      return value === 'timeout' ? { kind: 'offline' } : { kind: 'ok', value };
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'NETWORK') return { kind: 'offline' };
+      return { kind: 'refused', error };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function acknowledged(op: SheetOp, value: unknown) {
+    const sheet = value as Sheet;
+    const entryId = op.entryId;
+    const current = assignment.value;
+    if (current) {
+      const sheets = current.sheets.filter((s) => s.entryId !== entryId);
+      assignment.value = { ...current, sheets: [...sheets, sheet] };
+      cacheAssignment();
+    }
+    const unchanged = opVersions.get(op.opId) === (versions.get(entryId) ?? 0);
+    opVersions.delete(op.opId);
+    if (sheet.status === 'submitted' || unchanged) {
+      dirty.delete(entryId);
+      device?.saveDraft(entryId, null);
+    }
+    if (sheet.status === 'submitted') fillFromSheet(entryId, sheet);
+    if (queued.value?.entryId === entryId) queued.value = null;
+    if (!op.auto || sheet.status === 'submitted') lastSaved.value = { entryId, status: sheet.status, at: Date.now() };
+  }
+
+  function refused(op: SheetOp, error: unknown) {
+    // Not retried: the juror sees why, in their language; what they typed stays.
+    saveError.value = error;
+    refusedEntryId.value = op.entryId;
+    reviewing.value = false;
+    if (queued.value?.entryId === op.entryId) queued.value = null;
+    if (error instanceof ApiError && (error.code === 'LOCKED' || error.code === 'CONFLICT')) void load(locale);
+  }
+
+  const assignmentKey = () => `ruang-juri.juror.assignment.${getDeviceToken() ?? 'local'}`;
+  function cacheAssignment() {
+    try {
+      if (assignment.value) globalThis.localStorage?.setItem(assignmentKey(), JSON.stringify(assignment.value));
+    } catch {
+      /* no storage: offline reloads start empty */
+    }
+  }
+  function cachedAssignment(): Assignment | null {
+    try {
+      const raw = globalThis.localStorage?.getItem(assignmentKey());
+      return raw ? (JSON.parse(raw) as Assignment) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function applyAssignment(next: Assignment) {
     assignment.value = next;
     for (const entry of next.entries) {
       const locked = statusOf(entry.id) === 'submitted';
@@ -65,26 +170,88 @@ export const useJurorStore = defineStore('juror', () => {
         dirty.delete(entry.id);
       }
     }
+    for (const entry of next.entries) {
+      if (statusOf(entry.id) === 'submitted') device?.saveDraft(entry.id, null);
+    }
     if (selectedEntryId.value !== null && !next.entries.some((e) => e.id === selectedEntryId.value)) selectedEntryId.value = null;
     if (selectedLocked.value || !sessionOpen.value) reviewing.value = false;
+  }
+
+  const fetchAssignment = coalesce(async () => {
+    applyAssignment(await api.invoke('scoring.myAssignment', {}));
+    cacheAssignment();
   });
 
   async function load(currentLocale: Locale) {
     locale = currentLocale;
+    ensureDevice();
     try {
       await fetchAssignment();
       loadError.value = null;
+      online.value = true;
     } catch (error) {
-      loadError.value = error;
+      const cached = error instanceof ApiError && error.code === 'NETWORK' ? cachedAssignment() : null;
+      if (cached) {
+        // Offline reload: the sheets as last seen, with what was typed on top.
+        online.value = false;
+        if (!assignment.value) applyAssignment(cached);
+        loadError.value = null;
+      } else {
+        if (error instanceof ApiError && error.code === 'NETWORK') online.value = false;
+        loadError.value = error;
+      }
     }
+    // Typed drafts that never reached the outbox (reload within the debounce) go out now.
+    for (const entryId of dirty) {
+      if (!pendingOps.value.some((op) => op.entryId === entryId) && statusOf(entryId) !== 'submitted') scheduleAutosave(entryId, 0);
+    }
+    void outbox?.flush();
   }
 
   function watchLive(currentLocale: () => Locale): () => void {
+    const retry = () => void outbox?.flush();
+    if (typeof window !== 'undefined') window.addEventListener('online', retry);
     const stops = [
       api.subscribe('session.changed', () => void load(currentLocale())),
+      api.subscribe('sheet.reopened', () => void load(currentLocale())),
       api.onReconnect(() => void load(currentLocale())),
+      () => (typeof window !== 'undefined' ? window.removeEventListener('online', retry) : undefined),
+      () => {
+        for (const timer of timers.values()) clearTimeout(timer);
+        timers.clear();
+      },
     ];
     return () => stops.forEach((stop) => stop());
+  }
+
+  function validMarks(entryId: number, all: boolean) {
+    const typed = inputs[entryId] ?? {};
+    return criteria.value
+      .filter((c) => (typed[c.id] ?? '').trim() !== '' && (all || checkMark(typed[c.id], c) === null))
+      .map((c) => ({ criterionId: c.id, value: typed[c.id].trim() }));
+  }
+
+  function enqueue(entryId: number, marks: SheetOp['marks'], submit: boolean, auto: boolean): SheetOp {
+    ensureDevice();
+    const op: SheetOp = { opId: newOpId(), entryId, marks, submit, auto, tried: false };
+    opVersions.set(op.opId, versions.get(entryId) ?? 0);
+    outbox!.add(op); // stored in the browser before it is sent
+    return op;
+  }
+
+  function scheduleAutosave(entryId: number, delay = AUTOSAVE_MS) {
+    clearTimeout(timers.get(entryId));
+    timers.set(
+      entryId,
+      setTimeout(() => {
+        timers.delete(entryId);
+        if (!sessionOpen.value || statusOf(entryId) === 'submitted' || pendingSubmit(entryId)) return;
+        const marks = validMarks(entryId, false);
+        if (!marks.length) return;
+        enqueue(entryId, marks, false, true);
+        void outbox!.flush();
+      }, delay),
+    );
   }
 
   function select(entryId: number) {
@@ -93,6 +260,8 @@ export const useJurorStore = defineStore('juror', () => {
     saveError.value = null;
     lastSaved.value = null;
     lastDeclared.value = null;
+    refusedEntryId.value = null;
+    queued.value = null;
     if (!inputs[entryId]) fillFromSheet(entryId, sheetsByEntry.value.get(entryId));
   }
 
@@ -101,7 +270,11 @@ export const useJurorStore = defineStore('juror', () => {
     if (entryId === null || !canEdit.value) return;
     inputs[entryId] = { ...inputs[entryId], [criterionId]: text };
     dirty.add(entryId);
+    versions.set(entryId, (versions.get(entryId) ?? 0) + 1);
     lastSaved.value = null;
+    ensureDevice();
+    device!.saveDraft(entryId, inputs[entryId]);
+    scheduleAutosave(entryId);
   }
 
   const currentInputs = computed<Record<number, string>>(() =>
@@ -120,34 +293,28 @@ export const useJurorStore = defineStore('juror', () => {
     return true;
   }
 
+  /**
+   * The juror's own save or submit: one operation, its opId made here once and stored before it is
+   * sent. Offline it waits in the outbox (true is returned only once the core acknowledged it).
+   */
   async function save(submit: boolean): Promise<boolean> {
     const entryId = selectedEntryId.value;
     if (entryId === null || !canEdit.value || saving.value || hasProblems.value) return false;
     if (submit && missingCount.value > 0) return false;
-    const typed = currentInputs.value;
-    const marks = criteria.value
-      .filter((c) => (typed[c.id] ?? '').trim() !== '')
-      .map((c) => ({ criterionId: c.id, value: typed[c.id].trim() }));
+    clearTimeout(timers.get(entryId));
+    timers.delete(entryId);
     saving.value = submit ? 'submit' : 'draft';
     saveError.value = null;
+    refusedEntryId.value = null;
+    queued.value = null;
+    const op = enqueue(entryId, validMarks(entryId, true), submit, false);
+    const settled = outbox!.whenSettled(op.opId);
+    void outbox!.flush();
     try {
-      const sheet = await api.invoke('scoring.saveSheet', { opId: newOpId(), entryId, marks, submit });
-      const current = assignment.value;
-      if (current) {
-        const sheets = current.sheets.filter((s) => s.entryId !== entryId);
-        assignment.value = { ...current, sheets: [...sheets, sheet] };
-      }
-      dirty.delete(entryId);
-      if (sheet.status === 'submitted') fillFromSheet(entryId, sheet);
+      const result = await settled;
       reviewing.value = false;
-      lastSaved.value = { entryId, status: sheet.status, at: Date.now() };
-      return true;
-    } catch (error) {
-      saveError.value = error;
-      reviewing.value = false;
-      // Locked or closed meanwhile: show what the core holds now.
-      if (error instanceof ApiError && (error.code === 'LOCKED' || error.code === 'CONFLICT')) void load(locale);
-      return false;
+      if (result === 'offline') queued.value = { entryId, submit };
+      return result === 'ok';
     } finally {
       saving.value = null;
     }
@@ -170,6 +337,7 @@ export const useJurorStore = defineStore('juror', () => {
       await api.invoke('scoring.declareConflict', { entryId, reason: reason.trim() });
       delete inputs[entryId];
       dirty.delete(entryId);
+      device?.saveDraft(entryId, null);
       if (selectedEntryId.value === entryId) {
         selectedEntryId.value = null;
         reviewing.value = false;
@@ -191,6 +359,13 @@ export const useJurorStore = defineStore('juror', () => {
     selectedEntry,
     selectedSheet,
     selectedLocked,
+    selectedPending,
+    pendingSubmit,
+    pendingCount,
+    pendingOps,
+    online,
+    queued,
+    refusedEntryId,
     inputs,
     currentInputs,
     problems,
