@@ -701,6 +701,9 @@ const en: Catalog = {
     conflicts: 'Conflict: {list}',
   },
   juror: {
+    rubricTitle: 'Scoring rubric',
+    currentEntryNotice: 'Entry now presenting: {entry}',
+    openCurrentEntry: 'Open it',
     progress: '{done} of {total} submitted',
     entriesTitle: 'Entries',
     noEntries: 'No entries are assigned to you yet.',

@@ -699,6 +699,9 @@ export default {
     conflicts: 'Konflik: {list}',
   },
   juror: {
+    rubricTitle: 'Rubrik penilaian',
+    currentEntryNotice: 'Peserta yang sedang tampil: {entry}',
+    openCurrentEntry: 'Buka',
     progress: '{done} dari {total} terkirim',
     entriesTitle: 'Peserta',
     noEntries: 'Belum ada peserta yang ditugaskan kepada Anda.',

@@ -51,6 +51,10 @@ export const useJurorStore = defineStore('juror', () => {
   const versions = new Map<number, number>();
   const opVersions = new Map<string, number>();
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  /** The session's current entry as last seen (undefined before the first answer). */
+  let seenCurrentEntryId: number | null | undefined;
+  /** The entry now presenting, not opened because the juror has unsaved typing in another sheet. */
+  const currentNotice = ref<number | null>(null);
 
   const criteria = computed<Criterion[]>(() => [...(assignment.value?.criteria ?? [])].sort((a, b) => a.position - b.position));
   const entries = computed(() => assignment.value?.entries ?? []);
@@ -175,7 +179,30 @@ export const useJurorStore = defineStore('juror', () => {
     }
     if (selectedEntryId.value !== null && !next.entries.some((e) => e.id === selectedEntryId.value)) selectedEntryId.value = null;
     if (selectedLocked.value || !sessionOpen.value) reviewing.value = false;
+    followCurrentEntry(next.session?.currentEntryId ?? null);
   }
+
+  /**
+   * The entry now presenting opens by itself when it changes, unless the juror is in the middle of
+   * another sheet (unsaved typing, a review or a save under way): then a notice offers to open it.
+   */
+  function followCurrentEntry(current: number | null) {
+    if (current === seenCurrentEntryId) {
+      if (currentNotice.value !== null && !entries.value.some((e) => e.id === currentNotice.value)) currentNotice.value = null;
+      return;
+    }
+    seenCurrentEntryId = current;
+    currentNotice.value = null;
+    if (current === null || current === selectedEntryId.value || !entries.value.some((e) => e.id === current)) return;
+    const open = selectedEntryId.value;
+    const busy = open !== null && (dirty.has(open) || reviewing.value || saving.value !== null);
+    if (busy) currentNotice.value = current;
+    else select(current);
+  }
+
+  const currentNoticeEntry = computed(() =>
+    currentNotice.value === null || currentNotice.value === selectedEntryId.value ? null : (entries.value.find((e) => e.id === currentNotice.value) ?? null),
+  );
 
   const fetchAssignment = coalesce(async () => {
     applyAssignment(await api.invoke('scoring.myAssignment', {}));
@@ -256,6 +283,7 @@ export const useJurorStore = defineStore('juror', () => {
 
   function select(entryId: number) {
     selectedEntryId.value = entryId;
+    if (currentNotice.value === entryId) currentNotice.value = null;
     reviewing.value = false;
     saveError.value = null;
     lastSaved.value = null;
@@ -382,6 +410,7 @@ export const useJurorStore = defineStore('juror', () => {
     lastSaved,
     declaring,
     lastDeclared,
+    currentNoticeEntry,
     statusOf,
     load,
     watchLive,
