@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect, type Browser, type Page } from '@playwright/test';
+import { quickCreateCompetition } from './quick-create';
 import { startServer, type RunningServer } from './server';
 
 const shot = (name: string) => join(process.env.RUANG_JURI_SHOTS ?? join(tmpdir(), 'ruang-juri-shots'), name);
@@ -42,33 +43,8 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function createCompetition(page: Page) {
-  await page.goto(`${server.origin}/#/competitions/new`);
-  await page.getByTestId('competition-name').fill('Kompetisi Inovasi Luring 2026');
-  await page.getByTestId('category-name-0').fill('Kelompok Umum');
-  for (const [i, criterion] of CRITERIA.entries()) {
-    if (i > 0) await page.getByTestId('add-criterion').click();
-    await page.getByTestId(`criterion-name-${i}`).fill(criterion.name);
-    await page.getByTestId(`criterion-weight-${i}`).fill(criterion.weight);
-  }
-  for (const [i, name] of JURORS.entries()) {
-    if (i > 0) await page.getByTestId('add-juror').click();
-    await page.getByTestId(`juror-name-${i}`).fill(name);
-  }
-  await page.getByTestId('juror-role-0').selectOption('chair');
-  for (const [i, entry] of ENTRIES.entries()) {
-    if (i > 0) await page.getByTestId('add-entry').click();
-    await page.getByTestId(`entry-code-${i}`).fill(entry.code);
-    await page.getByTestId(`entry-title-${i}`).fill(entry.title);
-    await page.getByTestId(`entry-unit-${i}`).fill(entry.unit);
-    await page.getByTestId(`entry-category-${i}`).selectOption('Kelompok Umum');
-  }
-  await page.getByTestId('save-competition').click();
-  await expect(page).toHaveURL(/#\/competitions\/\d+\/setup\/details$/);
-  await page.getByTestId('setup-session-link').click();
-  await expect(page).toHaveURL(/#\/competitions\/(\d+)$/);
-  return Number(/#\/competitions\/(\d+)$/.exec(page.url())![1]);
-}
+const createCompetition = (page: Page) =>
+  quickCreateCompetition(page, server.origin, { name: 'Kompetisi Inovasi Luring 2026', category: 'Kelompok Umum', criteria: CRITERIA, jurors: JURORS, entries: ENTRIES });
 
 async function jurorPage(browser: Browser, link: string, name: string, viewport = { width: 1024, height: 800 }) {
   const context = await browser.newContext({ viewport });

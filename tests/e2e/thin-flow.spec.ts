@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { test, expect, type Browser, type Page } from '@playwright/test';
+import { quickCreateCompetition } from './quick-create';
 import { startServer, type RunningServer } from './server';
 
 const CRITERIA = [
@@ -50,33 +51,14 @@ async function newPage(browser: Browser, viewport = { width: 1280, height: 900 }
   return context.newPage();
 }
 
-async function createCompetition(page: Page) {
-  await page.goto(`${server.origin}/#/competitions/new`);
-  await page.getByTestId('competition-name').fill('Kompetisi Inovasi Pelayanan Publik Kota Palembang 2026');
-  await page.getByTestId('category-name-0').fill('Kelompok Umum');
-  for (const [i, criterion] of CRITERIA.entries()) {
-    if (i > 0) await page.getByTestId('add-criterion').click();
-    await page.getByTestId(`criterion-name-${i}`).fill(criterion.name);
-    await page.getByTestId(`criterion-weight-${i}`).fill(criterion.weight);
-  }
-  for (const [i, name] of JURORS.entries()) {
-    if (i > 0) await page.getByTestId('add-juror').click();
-    await page.getByTestId(`juror-name-${i}`).fill(name);
-  }
-  await page.getByTestId('juror-role-0').selectOption('chair');
-  for (const [i, entry] of ENTRIES.entries()) {
-    if (i > 0) await page.getByTestId('add-entry').click();
-    await page.getByTestId(`entry-code-${i}`).fill(entry.code);
-    await page.getByTestId(`entry-title-${i}`).fill(entry.title);
-    await page.getByTestId(`entry-unit-${i}`).fill(entry.unit);
-    await page.getByTestId(`entry-category-${i}`).selectOption('Kelompok Umum');
-  }
-  await page.getByTestId('save-competition').click();
-  // Saving goes on to the full setup screens; the session page is one click away.
-  await expect(page).toHaveURL(/#\/competitions\/\d+\/setup\/details$/);
-  await page.getByTestId('setup-session-link').click();
-  await expect(page).toHaveURL(/#\/competitions\/\d+$/);
-}
+const createCompetition = (page: Page) =>
+  quickCreateCompetition(page, server.origin, {
+    name: 'Kompetisi Inovasi Pelayanan Publik Kota Palembang 2026',
+    category: 'Kelompok Umum',
+    criteria: CRITERIA,
+    jurors: JURORS,
+    entries: ENTRIES,
+  });
 
 async function scoreEverything(page: Page, jurorIndex: number) {
   await expect(page.getByTestId('juror-name')).toContainText(JURORS[jurorIndex]);
