@@ -22,6 +22,8 @@ test('build a block, draw its order with a seed, download the draw sheet, move a
   await organiser.getByTestId('schedule-link').click();
   await expect(organiser).toHaveURL(/#\/competitions\/\d+\/schedule$/);
 
+  // The page has loaded the stage's entries before a block is added.
+  await expect(organiser.getByTestId('unplaced')).toContainText('(20)');
   await organiser.getByTestId('add-block').click();
   await expect(organiser.locator('.schedule-block h2')).toHaveText('Hari 1 · Ruang A');
   await organiser.getByTestId('place-all').click();
