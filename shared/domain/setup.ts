@@ -173,7 +173,6 @@ export const conflictTarget = z.union([z.object({ entryId: id }).strict(), z.obj
 export const conflictInput = z.object({ competitionId: id, jurorId: id, target: conflictTarget, reason: text(1000) }).strict();
 
 // ---- views ----------------------------------------------------------------------------------
-export const rubricBand = z.object({ min: z.string(), max: z.string(), label: z.string(), descriptor: z.string() });
 export const aspect = z.object({ id, stageId: id, name: z.string() });
 export const stageView = z.object({
   id,
