@@ -37,6 +37,13 @@ import { stageHandlers } from './services/stages';
 import { timerHandlers } from './services/timer';
 import { scheduleHandlers } from './services/schedule';
 import { transferHandlers } from './services/transfer';
+import { windowHandlers } from './services/window';
+import { kioskHandlers } from './services/kiosk';
+import { paperHandlers } from './services/paper';
+import { finaliseHandlers } from './services/finalise';
+import { awardHandlers } from './services/awards';
+import { reportHandlers } from './services/reports';
+import { signingHandlers } from './services/signing';
 import { authenticateDevice, isRevokedDeviceToken, setNetworkController } from './pairing';
 import { issuePairingToken } from './tokens';
 import type { Core, CoreOptions, PushListener } from './types';
@@ -71,7 +78,14 @@ export function createRegistry(): HandlerRegistry {
     .register('network', networkHandlers)
     .register('timer', timerHandlers)
     .register('schedule', scheduleHandlers)
-    .register('dashboard', dashboardHandlers);
+    .register('dashboard', dashboardHandlers)
+    .register('window', windowHandlers)
+    .register('kiosk', kioskHandlers)
+    .register('paper', paperHandlers)
+    .register('finalise', finaliseHandlers)
+    .register('awards', awardHandlers)
+    .register('reports', reportHandlers)
+    .register('signing', signingHandlers);
 }
 
 export function createCore(options: CoreOptions): Core {

@@ -11,6 +11,11 @@ import { networkCommands, networkEvents } from './network-commands';
 import { scheduleCommands, scheduleEvents } from './schedule-commands';
 import { timerCommands, timerEvents } from './timer-commands';
 import { setupCommands } from './setup-commands';
+import { windowCommands, windowEvents } from './window-commands';
+import { fallbackCommands, fallbackEvents } from './fallback-commands';
+import { finaliseCommands, finaliseEvents } from './finalise-commands';
+import { reportCommands, reportEvents } from './report-commands';
+import { signingCommands, signingEvents } from './signing-commands';
 
 export type { CommandDef, EventDef };
 const none = z.object({}).strict();
@@ -125,6 +130,11 @@ export const commands = {
   ...networkCommands,
   ...scheduleCommands,
   ...dashboardCommands,
+  ...windowCommands,
+  ...fallbackCommands,
+  ...finaliseCommands,
+  ...reportCommands,
+  ...signingCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;
@@ -149,6 +159,11 @@ export const events = {
   ...networkEvents,
   ...scheduleEvents,
   ...dashboardEvents,
+  ...windowEvents,
+  ...fallbackEvents,
+  ...finaliseEvents,
+  ...reportEvents,
+  ...signingEvents,
 } satisfies Record<string, EventDef>;
 
 export type Events = typeof events;

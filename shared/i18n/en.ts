@@ -8,6 +8,12 @@ import * as network from './parts/network';
 import * as schedule from './parts/schedule';
 import * as dashboard from './parts/dashboard';
 import * as offline from './parts/offline';
+import * as windowStrings from './parts/window';
+import * as kiosk from './parts/kiosk';
+import * as paper from './parts/paper';
+import * as results from './parts/results';
+import * as documentStrings from './parts/documents';
+import * as signing from './parts/signing';
 
 /** English — selectable in the interface. Must have exactly the keys of id.ts (a test checks). */
 const en: Catalog = {
@@ -17,6 +23,10 @@ const en: Catalog = {
   schedule: schedule.en.ui,
   dashboard: dashboard.en.ui,
   offline: offline.en.ui,
+  window: windowStrings.en.ui,
+  kiosk: kiosk.en.ui,
+  paper: paper.en.ui,
+  signing: signing.en.ui,
   errors: {
     ...structure.en,
     ...people.en,
@@ -27,6 +37,12 @@ const en: Catalog = {
     ...schedule.en.errors,
     ...dashboard.en.errors,
     ...offline.en.errors,
+    ...windowStrings.en.errors,
+    ...kiosk.en.errors,
+    ...paper.en.errors,
+    ...results.en.errors,
+    ...documentStrings.en.errors,
+    ...signing.en.errors,
     unknownCommand: 'Unknown command "{command}".',
     badEnvelope: 'The request could not be read.',
     unauthenticated: 'This device is not paired yet. Open your personal link again.',
@@ -80,6 +96,7 @@ const en: Catalog = {
   },
   defaults: { stageName: 'Assessment' },
   documents: {
+    ...documentStrings.en.ui,
     recapTitle: 'SCORE RECAPITULATION',
     competition: 'Competition',
     stage: 'Stage',
@@ -689,6 +706,7 @@ const en: Catalog = {
     cellOtherPanel: '{who}: scored by another panel',
   },
   results: {
+    ...results.en.ui,
     heading: 'Provisional results',
     rank: 'Rank',
     code: 'Code',

@@ -7,6 +7,12 @@ import * as network from './parts/network';
 import * as schedule from './parts/schedule';
 import * as dashboard from './parts/dashboard';
 import * as offline from './parts/offline';
+import * as windowStrings from './parts/window';
+import * as kiosk from './parts/kiosk';
+import * as paper from './parts/paper';
+import * as results from './parts/results';
+import * as documentStrings from './parts/documents';
+import * as signing from './parts/signing';
 /** Bahasa Indonesia — the default language. Keep keys identical to en.ts (a test checks). */
 export default {
   app: { name: 'Ruang Juri', tagline: 'Ruang penilaian juri, sepenuhnya tanpa internet' },
@@ -15,6 +21,10 @@ export default {
   schedule: schedule.id.ui,
   dashboard: dashboard.id.ui,
   offline: offline.id.ui,
+  window: windowStrings.id.ui,
+  kiosk: kiosk.id.ui,
+  paper: paper.id.ui,
+  signing: signing.id.ui,
   errors: {
     ...structure.id,
     ...people.id,
@@ -25,6 +35,12 @@ export default {
     ...schedule.id.errors,
     ...dashboard.id.errors,
     ...offline.id.errors,
+    ...windowStrings.id.errors,
+    ...kiosk.id.errors,
+    ...paper.id.errors,
+    ...results.id.errors,
+    ...documentStrings.id.errors,
+    ...signing.id.errors,
     unknownCommand: 'Perintah "{command}" tidak dikenal.',
     badEnvelope: 'Permintaan tidak dapat dibaca.',
     unauthenticated: 'Perangkat ini belum terhubung. Buka kembali tautan pribadi Anda.',
@@ -78,6 +94,7 @@ export default {
   },
   defaults: { stageName: 'Penilaian' },
   documents: {
+    ...documentStrings.id.ui,
     recapTitle: 'REKAPITULASI NILAI',
     competition: 'Kompetisi',
     stage: 'Tahap',
@@ -687,6 +704,7 @@ export default {
     cellOtherPanel: '{who}: dinilai panel lain',
   },
   results: {
+    ...results.id.ui,
     heading: 'Hasil sementara',
     rank: 'Peringkat',
     code: 'Kode',

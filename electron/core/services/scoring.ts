@@ -1,9 +1,8 @@
 import { AppError } from '@shared/api/errors';
-import { parseMilli, milliToText } from '@shared/domain/decimal';
-import { formatDecimal } from '@shared/format';
 import type { HandlerContext, HandlerMap } from '../registry';
 import { loadStageScope, unitKey } from './eligibility';
-import { activeStage, currentSession, loadCriteria, loadCriteriaRows, loadJurors, requireEntry, requireOpenSession, type CriterionRow } from './load';
+import { activeStage, currentSession, loadCriteria, loadJurors, requireEntry, requireOpenSession } from './load';
+import { writeSheet } from './sheet-write';
 import { loadSheets, toSheet } from './sheets';
 
 /**
@@ -17,20 +16,6 @@ export function scorer(ctx: HandlerContext): { competitionId: number; jurorId: n
   if (!juror) throw new AppError('NOT_FOUND', 'jurorNotFound');
   if (juror.role === 'secretary') throw new AppError('FORBIDDEN', 'secretaryDoesNotScore');
   return { competitionId, jurorId };
-}
-
-function checkScale(ctx: HandlerContext, criterion: CriterionRow, milli: number, text: string): void {
-  const { min_milli: min, max_milli: max, step_milli: step } = criterion;
-  if (milli < min || milli > max || (milli - min) % step !== 0) {
-    const show = (value: number) => formatDecimal(milliToText(value), ctx.locale);
-    throw new AppError('VALIDATION', 'markOutOfScale', {
-      value: text,
-      criterion: criterion.name,
-      min: show(min),
-      max: show(max),
-      step: show(step),
-    });
-  }
 }
 
 export const scoringHandlers: HandlerMap = {
@@ -82,37 +67,6 @@ export const scoringHandlers: HandlerMap = {
     const stageId = session.stageId;
     const refusal = loadStageScope(db, competitionId, stageId).refusal(jurorId, entryId);
     if (refusal) throw new AppError('FORBIDDEN', refusal);
-    const [existing] = loadSheets(db, stageId, { jurorId, entryId });
-    if (existing?.status === 'submitted') throw new AppError('LOCKED', 'sheetSubmitted');
-
-    const criteria = new Map(loadCriteriaRows(db, stageId).map((c) => [c.id, c]));
-    const parsed = marks.map(({ criterionId, value }) => {
-      const criterion = criteria.get(criterionId);
-      if (!criterion) throw new AppError('NOT_FOUND', 'criterionNotFound');
-      const milli = parseMilli(value)!;
-      checkScale(ctx, criterion, milli, value);
-      return { criterionId, milli };
-    });
-    const merged = new Map(existing?.marks ?? []);
-    for (const { criterionId, milli } of parsed) merged.set(criterionId, milli);
-    if (submit) {
-      const missing = [...criteria.keys()].filter((id) => !merged.has(id)).length;
-      if (missing) throw new AppError('VALIDATION', 'sheetIncomplete', { missing });
-    }
-
-    const status = submit ? 'submitted' : 'draft';
-    db.prepare(
-      `INSERT INTO sheets (stage_id, entry_id, juror_id, status, updated_at, submitted_at) VALUES (@stageId, @entryId, @jurorId, @status, @now, @submittedAt)
-       ON CONFLICT (stage_id, entry_id, juror_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, submitted_at = excluded.submitted_at`,
-    ).run({ stageId, entryId, jurorId, status, now: ctx.now, submittedAt: submit ? ctx.now : null });
-    const upsertMark = db.prepare(
-      `INSERT INTO marks (stage_id, entry_id, juror_id, criterion_id, value_milli, op_id) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (stage_id, entry_id, juror_id, criterion_id) DO UPDATE SET value_milli = excluded.value_milli, op_id = excluded.op_id`,
-    );
-    for (const { criterionId, milli } of parsed) upsertMark.run(stageId, entryId, jurorId, criterionId, milli, opId);
-
-    ctx.audit('scoring.saveSheet', { opId, stageId, entryId, jurorId, status, marks: parsed });
-    ctx.emit('sheet.changed', { competitionId, entryId, jurorId, status });
-    return toSheet(loadSheets(db, stageId, { jurorId, entryId })[0]);
+    return writeSheet(ctx, { competitionId, stageId, entryId, jurorId, opId, marks, submit, source: 'juror' });
   },
 };

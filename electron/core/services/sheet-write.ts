@@ -1,0 +1,76 @@
+/**
+ * The one place a score sheet is written: checks each mark against its criterion's scale, merges
+ * it into the stored sheet, refuses a submitted (locked) sheet, requires every criterion on submit,
+ * and records the audit row and the push event. Callers (the juror's own `scoring.saveSheet`, the
+ * paper fallback) decide first whether this juror may score this entry now.
+ */
+import { AppError } from '@shared/api/errors';
+import { milliToText, parseMilli } from '@shared/domain/decimal';
+import type { Sheet } from '@shared/domain/schemas';
+import { formatDecimal } from '@shared/format';
+import type { HandlerContext } from '../registry';
+import { loadCriteriaRows, type CriterionRow } from './load';
+import { loadSheets, toSheet } from './sheets';
+
+export interface SheetWrite {
+  competitionId: number;
+  stageId: number;
+  entryId: number;
+  jurorId: number;
+  opId: string;
+  marks: readonly { criterionId: number; value: string }[];
+  submit: boolean;
+  /** Who typed it: the juror on their device, or the secretariat from a paper sheet. */
+  source: 'juror' | 'paper';
+}
+
+function checkScale(ctx: HandlerContext, criterion: CriterionRow, milli: number, text: string): void {
+  const { min_milli: min, max_milli: max, step_milli: step } = criterion;
+  if (milli < min || milli > max || (milli - min) % step !== 0) {
+    const show = (value: number) => formatDecimal(milliToText(value), ctx.locale);
+    throw new AppError('VALIDATION', 'markOutOfScale', {
+      value: text,
+      criterion: criterion.name,
+      min: show(min),
+      max: show(max),
+      step: show(step),
+    });
+  }
+}
+
+export function writeSheet(ctx: HandlerContext, write: SheetWrite): Sheet {
+  const { db } = ctx;
+  const { competitionId, stageId, entryId, jurorId, opId, submit, source } = write;
+  const [existing] = loadSheets(db, stageId, { jurorId, entryId });
+  if (existing?.status === 'submitted') throw new AppError('LOCKED', 'sheetSubmitted');
+
+  const criteria = new Map(loadCriteriaRows(db, stageId).map((c) => [c.id, c]));
+  const parsed = write.marks.map(({ criterionId, value }) => {
+    const criterion = criteria.get(criterionId);
+    if (!criterion) throw new AppError('NOT_FOUND', 'criterionNotFound');
+    const milli = parseMilli(value)!;
+    checkScale(ctx, criterion, milli, value);
+    return { criterionId, milli };
+  });
+  const merged = new Map(existing?.marks ?? []);
+  for (const { criterionId, milli } of parsed) merged.set(criterionId, milli);
+  if (submit) {
+    const missing = [...criteria.keys()].filter((id) => !merged.has(id)).length;
+    if (missing) throw new AppError('VALIDATION', 'sheetIncomplete', { missing });
+  }
+
+  const status = submit ? 'submitted' : 'draft';
+  db.prepare(
+    `INSERT INTO sheets (stage_id, entry_id, juror_id, status, updated_at, submitted_at) VALUES (@stageId, @entryId, @jurorId, @status, @now, @submittedAt)
+     ON CONFLICT (stage_id, entry_id, juror_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, submitted_at = excluded.submitted_at`,
+  ).run({ stageId, entryId, jurorId, status, now: ctx.now, submittedAt: submit ? ctx.now : null });
+  const upsertMark = db.prepare(
+    `INSERT INTO marks (stage_id, entry_id, juror_id, criterion_id, value_milli, op_id) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (stage_id, entry_id, juror_id, criterion_id) DO UPDATE SET value_milli = excluded.value_milli, op_id = excluded.op_id`,
+  );
+  for (const { criterionId, milli } of parsed) upsertMark.run(stageId, entryId, jurorId, criterionId, milli, opId);
+
+  ctx.audit('scoring.saveSheet', { opId, stageId, entryId, jurorId, status, source, marks: parsed });
+  ctx.emit('sheet.changed', { competitionId, entryId, jurorId, status });
+  return toSheet(loadSheets(db, stageId, { jurorId, entryId })[0]);
+}

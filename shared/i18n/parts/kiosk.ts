@@ -1,0 +1,9 @@
+/** kiosk mode strings: `errors` merge into errors.*, `ui` is the catalog section "kiosk". Same keys in both languages. */
+export const id = {
+  errors: {},
+  ui: {},
+};
+export const en: typeof id = {
+  errors: {},
+  ui: {},
+};

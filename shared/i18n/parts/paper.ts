@@ -1,0 +1,9 @@
+/** paper fallback strings: `errors` merge into errors.*, `ui` is the catalog section "paper". Same keys in both languages. */
+export const id = {
+  errors: {},
+  ui: {},
+};
+export const en: typeof id = {
+  errors: {},
+  ui: {},
+};

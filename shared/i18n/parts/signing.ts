@@ -1,0 +1,9 @@
+/** signatures and verification strings: `errors` merge into errors.*, `ui` is the catalog section "signing". Same keys in both languages. */
+export const id = {
+  errors: {},
+  ui: {},
+};
+export const en: typeof id = {
+  errors: {},
+  ui: {},
+};

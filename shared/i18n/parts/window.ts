@@ -1,0 +1,9 @@
+/** scoring window strings: `errors` merge into errors.*, `ui` is the catalog section "window". Same keys in both languages. */
+export const id = {
+  errors: {},
+  ui: {},
+};
+export const en: typeof id = {
+  errors: {},
+  ui: {},
+};
