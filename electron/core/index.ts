@@ -44,6 +44,7 @@ import { finaliseHandlers } from './services/finalise';
 import { awardHandlers } from './services/awards';
 import { reportHandlers } from './services/reports';
 import { signingHandlers } from './services/signing';
+import { analysisHandlers } from './services/analysis';
 import { authenticateDevice, isRevokedDeviceToken, setNetworkController } from './pairing';
 import { issuePairingToken } from './tokens';
 import type { Core, CoreOptions, PushListener } from './types';
@@ -85,7 +86,8 @@ export function createRegistry(): HandlerRegistry {
     .register('finalise', finaliseHandlers)
     .register('awards', awardHandlers)
     .register('reports', reportHandlers)
-    .register('signing', signingHandlers);
+    .register('signing', signingHandlers)
+    .register('analysis', analysisHandlers);
 }
 
 export function createCore(options: CoreOptions): Core {

@@ -16,6 +16,7 @@ import { fallbackCommands, fallbackEvents } from './fallback-commands';
 import { finaliseCommands, finaliseEvents } from './finalise-commands';
 import { reportCommands, reportEvents } from './report-commands';
 import { signingCommands, signingEvents } from './signing-commands';
+import { analysisCommands, analysisEvents } from './analysis-commands';
 
 export type { CommandDef, EventDef };
 const none = z.object({}).strict();
@@ -135,6 +136,7 @@ export const commands = {
   ...finaliseCommands,
   ...reportCommands,
   ...signingCommands,
+  ...analysisCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;
@@ -164,6 +166,7 @@ export const events = {
   ...finaliseEvents,
   ...reportEvents,
   ...signingEvents,
+  ...analysisEvents,
 } satisfies Record<string, EventDef>;
 
 export type Events = typeof events;

@@ -14,6 +14,7 @@ import * as paper from './parts/paper';
 import * as results from './parts/results';
 import * as documentStrings from './parts/documents';
 import * as signing from './parts/signing';
+import * as analysis from './parts/analysis';
 
 /** English — selectable in the interface. Must have exactly the keys of id.ts (a test checks). */
 const en: Catalog = {
@@ -27,6 +28,7 @@ const en: Catalog = {
   kiosk: kiosk.en.ui,
   paper: paper.en.ui,
   signing: signing.en.ui,
+  analysis: analysis.en.ui,
   errors: {
     ...structure.en,
     ...people.en,
@@ -43,6 +45,7 @@ const en: Catalog = {
     ...results.en.errors,
     ...documentStrings.en.errors,
     ...signing.en.errors,
+    ...analysis.en.errors,
     unknownCommand: 'Unknown command "{command}".',
     badEnvelope: 'The request could not be read.',
     unauthenticated: 'This device is not paired yet. Open your personal link again.',

@@ -13,6 +13,7 @@ import * as paper from './parts/paper';
 import * as results from './parts/results';
 import * as documentStrings from './parts/documents';
 import * as signing from './parts/signing';
+import * as analysis from './parts/analysis';
 /** Bahasa Indonesia — the default language. Keep keys identical to en.ts (a test checks). */
 export default {
   app: { name: 'Ruang Juri', tagline: 'Ruang penilaian juri, sepenuhnya tanpa internet' },
@@ -25,6 +26,7 @@ export default {
   kiosk: kiosk.id.ui,
   paper: paper.id.ui,
   signing: signing.id.ui,
+  analysis: analysis.id.ui,
   errors: {
     ...structure.id,
     ...people.id,
@@ -41,6 +43,7 @@ export default {
     ...results.id.errors,
     ...documentStrings.id.errors,
     ...signing.id.errors,
+    ...analysis.id.errors,
     unknownCommand: 'Perintah "{command}" tidak dikenal.',
     badEnvelope: 'Permintaan tidak dapat dibaca.',
     unauthenticated: 'Perangkat ini belum terhubung. Buka kembali tautan pribadi Anda.',
