@@ -8,14 +8,30 @@ export const intlLocale = (locale: Locale): string => INTL_LOCALE[locale];
  * Formats canonical decimal text ("1234.5") exactly: the integer part goes through Intl as a BigInt,
  * so no float ever touches a score. `decimals` pads (never rounds: round in the engine first).
  */
+const numberFormats = new Map<Locale, { format: Intl.NumberFormat; decimal: string }>();
+
+/** One Intl formatter per locale: building one costs ~0.25 ms, too slow for thousands of figures. */
+function numberFormat(locale: Locale): { format: Intl.NumberFormat; decimal: string } {
+  let known = numberFormats.get(locale);
+  if (!known) {
+    const format = new Intl.NumberFormat(INTL_LOCALE[locale]);
+    known = { format, decimal: format.formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.' };
+    numberFormats.set(locale, known);
+  }
+  return known;
+}
+
+/** Marks a decimal that does not terminate (shared/scoring/text.ts), e.g. "76.216666…". */
+const REPEATING = '…';
+
 export function formatDecimal(text: string, locale: Locale, decimals?: number): string {
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  const repeating = text.endsWith(REPEATING);
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(repeating ? text.slice(0, -REPEATING.length) : text);
   if (!match) return text;
   const [, sign, whole, fraction = ''] = match;
-  const format = new Intl.NumberFormat(INTL_LOCALE[locale]);
-  const separator = format.formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
-  const digits = decimals === undefined ? fraction : fraction.padEnd(decimals, '0');
-  return `${sign}${format.format(BigInt(whole))}${digits ? separator + digits : ''}`;
+  const { format, decimal } = numberFormat(locale);
+  const digits = decimals === undefined || repeating ? fraction : fraction.padEnd(decimals, '0');
+  return `${sign}${format.format(BigInt(whole))}${digits ? decimal + digits : ''}${repeating ? REPEATING : ''}`;
 }
 
 export function formatDate(date: Date | string, locale: Locale, withWeekday = true): string {

@@ -3,7 +3,7 @@
  * handler in one transaction (with the idempotency record and audit rows) → validate output →
  * publish the queued events after commit. It never throws: failures become error envelopes.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { ZodError } from 'zod';
 import { commands, events, isCommandName, type CommandName, type EventName } from '@shared/api/contract';
 import type { PushEnvelope, ReplyEnvelope, RequestEnvelope } from '@shared/api/envelope';
@@ -62,7 +62,48 @@ interface DispatcherDeps {
   publicUrl: () => string | null;
 }
 
+/** Statements kept per database; past this many distinct SQL texts the cache starts over. */
+const STATEMENT_CACHE_SIZE = 500;
+/** Statement methods that change how it binds or returns rows: a statement so changed is no longer shared. */
+const RECONFIGURING = ['pluck', 'expand', 'raw', 'safeIntegers', 'bind'] as const;
+
+/**
+ * Compiling SQL costs more than running the small statements a command runs, and handlers prepare
+ * theirs afresh on every call: `db.prepare` then answers from a cache by SQL text. Nothing else
+ * changes: a cached statement that is still iterating is not handed out again (a fresh one is),
+ * and one that somebody reconfigures (pluck, bind …) leaves the cache and stays theirs.
+ */
+export function cacheStatements(db: Database): void {
+  if (Object.prototype.hasOwnProperty.call(db, 'prepare')) return;
+  const compile = db.prepare.bind(db);
+  const cache = new Map<string, Statement<unknown[]>>();
+  const prepareCached = (sql: string): Statement<unknown[]> => {
+    const cached = cache.get(sql);
+    if (cached && !cached.busy) return cached;
+    const statement = compile(sql) as Statement<unknown[]>;
+    if (cached) return statement;
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+    for (const method of RECONFIGURING) {
+      const original = statement[method] as (...args: unknown[]) => unknown;
+      Object.defineProperty(statement, method, {
+        configurable: true,
+        writable: true,
+        value: (...args: unknown[]) => {
+          if (cache.get(sql) === statement) cache.delete(sql);
+          return original.apply(statement, args);
+        },
+      });
+    }
+    cache.set(sql, statement);
+    return statement;
+  };
+  db.prepare = prepareCached as Database['prepare'];
+}
+
 export function createDispatcher(deps: DispatcherDeps) {
+  cacheStatements(deps.db);
+  /** One transaction wrapper for every command (better-sqlite3 builds a new one per `transaction()` call). */
+  const inTransaction = deps.db.transaction(<T>(body: () => T): T => body());
   /** Looks the command up, authorizes the actor and validates the input: the same for top-level and nested runs. */
   function prepare(actor: Actor, commandName: string, rawInput: unknown) {
     if (!isCommandName(commandName)) throw new AppError('NOT_FOUND', 'unknownCommand', { command: commandName });
@@ -124,20 +165,18 @@ export function createDispatcher(deps: DispatcherDeps) {
     const ctx = context(actor, locale, now, queued);
     // The async step runs before the transaction, so the database is never held across an await.
     const preparation = handler instanceof Prepared ? await handler.prepare(input, locale) : undefined;
-    const result = deps.db
-      .transaction((): { replay: unknown } | { output: unknown } => {
-        if (opId) {
-          const done = replayOf(who, opId);
-          // A retry of an acknowledged operation: answer as before, change nothing, emit nothing.
-          if (done) return { replay: JSON.parse(done.output_json) as unknown };
-        }
-        const raw = handler instanceof Prepared ? handler.run(ctx, input, preparation) : handler(ctx, input);
-        // A wrong output is a bug: throwing here rolls the whole command back.
-        const output = raw instanceof AfterCommit ? raw : checkOutput(raw);
-        if (opId) recordOperation(who, opId, name, output, now);
-        return { output };
-      })
-      .immediate();
+    const result = inTransaction.immediate((): { replay: unknown } | { output: unknown } => {
+      if (opId) {
+        const done = replayOf(who, opId);
+        // A retry of an acknowledged operation: answer as before, change nothing, emit nothing.
+        if (done) return { replay: JSON.parse(done.output_json) as unknown };
+      }
+      const raw = handler instanceof Prepared ? handler.run(ctx, input, preparation) : handler(ctx, input);
+      // A wrong output is a bug: throwing here rolls the whole command back.
+      const output = raw instanceof AfterCommit ? raw : checkOutput(raw);
+      if (opId) recordOperation(who, opId, name, output, now);
+      return { output };
+    }) as { replay: unknown } | { output: unknown };
     if ('replay' in result) return result.replay;
     const output = result.output instanceof AfterCommit ? checkOutput(await result.output.run()) : result.output;
     for (const push of queued) deps.publish(push);

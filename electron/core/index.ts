@@ -38,7 +38,7 @@ import { timerHandlers } from './services/timer';
 import { scheduleHandlers } from './services/schedule';
 import { transferHandlers } from './services/transfer';
 import { windowHandlers } from './services/window';
-import { kioskHandlers } from './services/kiosk';
+import { actingActor, authenticateKioskToken, kioskHandlers } from './services/kiosk';
 import { paperHandlers } from './services/paper';
 import { finaliseHandlers } from './services/finalise';
 import { awardHandlers } from './services/awards';
@@ -107,14 +107,14 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     dataDir: options.dataDir,
-    handle: (actor, request) => dispatcher.handle(actor, request),
+    handle: (actor, request) => dispatcher.handle(actingActor(db, actor, request.kioskToken, now()), request),
     async call(actor, command, input, locale = DEFAULT_LOCALE) {
       const reply = await dispatcher.handle(actor, { id: 'call', command: command as CommandName, input, locale });
       if (reply.ok) return reply.output as never;
       const { code, details } = reply.error;
       throw Object.assign(new AppError(code, details.key, details.params, details.issues), { message: reply.error.message });
     },
-    authenticate: (token) => authenticateDevice(db, token, now()),
+    authenticate: (token) => authenticateKioskToken(db, token, now()) ?? authenticateDevice(db, token, now()),
     isRevokedToken: (token) => isRevokedDeviceToken(db, token),
     setNetworkController: (controller) => setNetworkController(db, controller),
     subscribe(listener) {

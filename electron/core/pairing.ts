@@ -30,6 +30,11 @@ export interface NetworkController {
   status(): NetworkStatus;
   /** Rebinds the server (0.0.0.0 for network, 127.0.0.1 for local) on the same port. */
   setMode(mode: NetworkMode): Promise<NetworkStatus>;
+  /**
+   * Only the desktop shell (electron/main) adds this: opens the stage display window for the
+   * competition; false when it could not. Absent in server mode.
+   */
+  openStageDisplay?(competitionId: number): boolean;
 }
 
 type Grant = TokenGrant;
@@ -83,8 +88,8 @@ export function issuePairingTokenWithCode(db: Database, now: string, grant: Gran
   }
 }
 
-/** A juror's PIN, when they have one: checked before the pairing is spent, with a lockout after 5 wrong ones. */
-function checkPin(db: Database, jurorId: number, pin: string | undefined, nowMs: number): void {
+/** A juror's PIN, when they have one: checked before the pairing is spent (or a kiosk switch-in), with a lockout after 5 wrong ones. */
+export function checkPin(db: Database, jurorId: number, pin: string | undefined, nowMs: number): void {
   const row = db.prepare('SELECT pin_hash FROM jurors WHERE id = ?').get(jurorId) as { pin_hash: string | null } | undefined;
   if (!row?.pin_hash) return;
   const failures = state(db).pinFailures;

@@ -1,22 +1,26 @@
 /**
  * The Electron main process: app lifecycle only. The core (database, handlers) and the local server
- * are plain Node modules; this file wires them to one window through the IPC bridge.
+ * are plain Node modules; this file wires them through the IPC bridge to the control window and,
+ * when asked, the stage display window (placement: stage-display.ts).
  *
  *   --data DIR   folder of ruang-juri.sqlite (default: the app's userData folder)
  *   --port N     port of the local server (default: any free port), bound to 127.0.0.1
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
 import { createCore } from '../core';
 import { startLanServer } from '../core/lan/server';
 import type { Core } from '../core/types';
 import { parseShellArgs } from './args';
 import { registerIpcBridge } from './ipc';
 import { applicationMenuTemplate } from './menu';
+import { chooseStagePlacement, competitionIdFromAppUrl, samePlacement, stageDisplayUrl, type StagePlacement } from './stage-display';
 import {
+  applyStagePlacement,
   contentSecurityPolicy,
   createControlWindow,
+  createStageWindow,
   installContentSecurityPolicy,
   isAppUrl,
   lockDownWebContents,
@@ -37,12 +41,59 @@ const dataDir = () => (args.dataDir ? resolve(args.dataDir) : app.getPath('userD
 let core: Core | null = null;
 let lan: { url: string; close(): Promise<void> } | null = null;
 let controlWindow: BrowserWindow | null = null;
+let stage: { window: BrowserWindow; competitionId: number; placement: StagePlacement } | null = null;
 let disposeIpc: (() => void) | null = null;
+
+/** Where the stage window belongs now, from the screens connected and the control window's screen. */
+function stagePlacement(): StagePlacement {
+  const controlScreenId = controlWindow && !controlWindow.isDestroyed() ? screen.getDisplayMatching(controlWindow.getBounds()).id : null;
+  return chooseStagePlacement(screen.getAllDisplays(), { primaryId: screen.getPrimaryDisplay().id, controlScreenId });
+}
+
+/** Opens (or brings forward) the stage display of a competition; it authenticates as that competition's display. */
+function openStageDisplay(competitionId: number): boolean {
+  if (stage && !stage.window.isDestroyed() && stage.competitionId === competitionId) {
+    stage.window.show();
+    return true;
+  }
+  // Another competition's display: its page holds that competition, so it is replaced.
+  if (stage && !stage.window.isDestroyed()) stage.window.destroy();
+  const placement = stagePlacement();
+  const window = createStageWindow({ BrowserWindow }, { preloadPath, url: stageDisplayUrl(appUrl), appUrl, placement });
+  const opened = { window, competitionId, placement };
+  stage = opened;
+  window.on('closed', () => {
+    if (stage === opened) stage = null;
+  });
+  return true;
+}
+
+/** A projector plugged in or out: the stage window follows (full screen there, or back to a window). */
+function followScreens(): void {
+  if (!stage || stage.window.isDestroyed()) return;
+  const placement = stagePlacement();
+  if (samePlacement(placement, stage.placement)) return;
+  stage.placement = placement;
+  applyStagePlacement(stage.window, placement);
+}
+
+function openStageDisplayFromMenu(): void {
+  const competitionId = controlWindow ? competitionIdFromAppUrl(controlWindow.webContents.getURL()) : null;
+  if (competitionId !== null) {
+    openStageDisplay(competitionId);
+    return;
+  }
+  const message = { type: 'info' as const, title: 'Ruang Juri', message: 'Buka dulu halaman sebuah kompetisi, lalu pilih lagi "Tampilkan di layar panggung".' };
+  void (controlWindow ? dialog.showMessageBox(controlWindow, message) : dialog.showMessageBox(message));
+}
 
 async function start(): Promise<void> {
   core = createCore({ dataDir: dataDir() });
-  lan = await startLanServer(core, { host: '127.0.0.1', port: args.port ?? 0, rendererDir });
-  core.setPublicUrl(lan.url);
+  const server = await startLanServer(core, { host: '127.0.0.1', port: args.port ?? 0, rendererDir });
+  lan = server;
+  core.setPublicUrl(server.url);
+  // The desktop shell can also open the stage display window (display.openStageWindow).
+  core.setNetworkController({ status: server.status, setMode: server.setMode, openStageDisplay });
 
   const lanOrigin = new URL(lan.url);
   const connectSources = [lanOrigin.origin, `ws://${lanOrigin.host}`];
@@ -51,12 +102,20 @@ async function start(): Promise<void> {
   restrictPermissions(session.defaultSession);
 
   const windowRef = () => controlWindow;
-  disposeIpc = registerIpcBridge({ ipcMain, core, getWindow: windowRef, isAppUrl: (url) => isAppUrl(url, appUrl) });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ dev: Boolean(devRendererUrl), platform: process.platform })));
+  const stageRef = () => (stage && !stage.window.isDestroyed() ? { window: stage.window, competitionId: stage.competitionId } : null);
+  disposeIpc = registerIpcBridge({ ipcMain, core, getWindow: windowRef, getStageWindow: stageRef, isAppUrl: (url) => isAppUrl(url, appUrl) });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(applicationMenuTemplate({ dev: Boolean(devRendererUrl), platform: process.platform, onStageDisplay: openStageDisplayFromMenu })),
+  );
+  screen.on('display-added', followScreens);
+  screen.on('display-removed', followScreens);
+  screen.on('display-metrics-changed', followScreens);
 
   controlWindow = createControlWindow({ BrowserWindow }, { preloadPath, appUrl });
   controlWindow.on('closed', () => {
     controlWindow = null;
+    // The stage display does not outlive the app's own window.
+    if (stage && !stage.window.isDestroyed()) stage.window.close();
   });
 }
 

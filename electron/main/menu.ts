@@ -1,7 +1,9 @@
 /** A small Indonesian application menu (the interface language's default). */
 import type { MenuItemConstructorOptions } from 'electron';
 
-export function applicationMenuTemplate(options: { dev: boolean; platform: NodeJS.Platform }): MenuItemConstructorOptions[] {
+export const STAGE_DISPLAY_LABEL = 'Tampilkan di layar panggung';
+
+export function applicationMenuTemplate(options: { dev: boolean; platform: NodeJS.Platform; onStageDisplay?: () => void }): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
   const menu: MenuItemConstructorOptions[] = [];
   if (mac)
@@ -38,6 +40,13 @@ export function applicationMenuTemplate(options: { dev: boolean; platform: NodeJ
           ? ([
               { role: 'reload', label: 'Muat Ulang' },
               { role: 'toggleDevTools', label: 'Alat Pengembang' },
+              { type: 'separator' },
+            ] satisfies MenuItemConstructorOptions[])
+          : []),
+        // Opens the stage display of the competition on screen (on the projector when one is connected).
+        ...(options.onStageDisplay
+          ? ([
+              { label: STAGE_DISPLAY_LABEL, accelerator: 'CmdOrCtrl+Shift+P', click: options.onStageDisplay },
               { type: 'separator' },
             ] satisfies MenuItemConstructorOptions[])
           : []),

@@ -11,8 +11,27 @@ import type {
   WebContents,
   WebContentsWillNavigateEventParams,
 } from 'electron';
+import type { StagePlacement } from './stage-display';
 
 export const WINDOW_TITLE = 'Ruang Juri';
+export const STAGE_WINDOW_TITLE = 'Ruang Juri — Layar panggung';
+
+/** The same locks for every window of the app: sandboxed, isolated, no Node, the preload as the only bridge. */
+function lockedWebPreferences(preloadPath: string): BrowserWindowConstructorOptions['webPreferences'] {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
 
 export function controlWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
@@ -23,19 +42,20 @@ export function controlWindowOptions(preloadPath: string): BrowserWindowConstruc
     minHeight: 640,
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: lockedWebPreferences(preloadPath),
+  };
+}
+
+/** The stage display window: placed by chooseStagePlacement, dark like the face it shows, no menu bar. */
+export function stageWindowOptions(preloadPath: string, placement: StagePlacement): BrowserWindowConstructorOptions {
+  return {
+    title: STAGE_WINDOW_TITLE,
+    ...placement.bounds,
+    fullscreen: placement.fullscreen,
+    autoHideMenuBar: true,
+    show: false,
+    backgroundColor: '#071419',
+    webPreferences: lockedWebPreferences(preloadPath),
   };
 }
 
@@ -135,6 +155,26 @@ export function createControlWindow(deps: ControlWindowDeps, options: { preloadP
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.appUrl).catch((error: unknown) => {
     console.error('[ruang-juri] could not load the interface:', error);
+  });
+  return window;
+}
+
+/** Moves the stage window to a new placement (a screen was added or removed). */
+export function applyStagePlacement(window: Pick<BrowserWindow, 'isFullScreen' | 'setFullScreen' | 'setBounds'>, placement: StagePlacement): void {
+  // Bounds only move a window that is not full screen; full screen then fills the screen it is on.
+  if (window.isFullScreen()) window.setFullScreen(false);
+  window.setBounds(placement.bounds);
+  if (placement.fullscreen) window.setFullScreen(true);
+}
+
+/** Creates the stage display window on `url` (the app's #/display route), locked down like the control window. */
+export function createStageWindow(deps: ControlWindowDeps, options: { preloadPath: string; url: string; appUrl: string; placement: StagePlacement }): BrowserWindow {
+  const window = new deps.BrowserWindow(stageWindowOptions(options.preloadPath, options.placement));
+  lockDownWebContents(window.webContents, options.appUrl);
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(options.url).catch((error: unknown) => {
+    console.error('[ruang-juri] could not load the stage display:', error);
   });
   return window;
 }

@@ -12,7 +12,8 @@ import type { PushEnvelope, ReplyEnvelope, RequestEnvelope } from '@shared/api/e
 import type { Locale } from '@shared/i18n';
 
 export interface RuangJuriBridge {
-  invoke(command: string, input: unknown, locale?: Locale): Promise<ReplyEnvelope>;
+  /** kioskToken: the juror switched in on the kiosk page (the core checks it). */
+  invoke(command: string, input: unknown, locale?: Locale, kioskToken?: string): Promise<ReplyEnvelope>;
   subscribe(event: string, cb: (payload: unknown) => void): () => void;
 }
 
@@ -22,8 +23,8 @@ const windowTag = Math.random().toString(36).slice(2, 10);
 const nextId = (): string => `ipc-${windowTag}-${(++counter).toString(36)}`;
 
 const bridge: RuangJuriBridge = {
-  invoke(command, input, locale) {
-    const envelope: RequestEnvelope = { id: nextId(), command: String(command), input, locale };
+  invoke(command, input, locale, kioskToken) {
+    const envelope: RequestEnvelope = { id: nextId(), command: String(command), input, locale, ...(kioskToken ? { kioskToken: String(kioskToken) } : {}) };
     return ipcRenderer.invoke(IPC_INVOKE_CHANNEL, envelope) as Promise<ReplyEnvelope>;
   },
   subscribe(event, cb) {

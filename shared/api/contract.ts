@@ -92,6 +92,9 @@ export const commands = {
         entryId: s.id,
         marks: z.array(z.object({ criterionId: s.id, value: s.markText })).max(200),
         submit: z.boolean().default(false),
+        /** Omitted: comments unchanged. */
+        comments: z.array(s.criterionComment).max(200).optional(),
+        comment: s.sheetComment.optional(),
       })
       .strict(),
     output: s.sheet,
@@ -121,11 +124,20 @@ export const commands = {
     input: none,
     output: z.object({
       competitionName: z.string(),
+      /** The organiser's logo (data URL) from the competition details, if set. */
+      logo: z.string().nullable(),
       session: s.session.nullable(),
       currentEntry: s.entry.nullable(),
+      /** The next waiting slot's entry in the running schedule block; null when there is none. */
+      nextEntry: s.entry.nullable(),
     }),
     roles: ['display'],
   }),
+  /**
+   * Desktop app: opens the stage display window (full screen on the external display when one is
+   * connected). `opened` is false where there is no desktop shell (server mode: use a display link).
+   */
+  'display.openStageWindow': command({ input: byCompetition, output: z.object({ opened: z.boolean() }), roles: ['organiser'] }),
   ...setupCommands,
   ...timerCommands,
   ...networkCommands,

@@ -9,6 +9,8 @@ export const requestEnvelope = z.object({
   input: z.unknown(),
   /** The caller's language, so error messages come back translated. */
   locale: z.enum(LOCALES).optional(),
+  /** Kiosk mode: the juror now switched in on the organiser's laptop (electron/core/services/kiosk.ts). */
+  kioskToken: z.string().max(128).optional(),
 });
 export type RequestEnvelope = z.output<typeof requestEnvelope>;
 

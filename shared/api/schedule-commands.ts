@@ -10,6 +10,8 @@ const organiser = ['organiser'] as const;
 export const SLOT_STATUSES = ['waiting', 'presenting', 'qa', 'scoring', 'done', 'absent', 'withdrawn'] as const;
 export const slotStatus = z.enum(SLOT_STATUSES);
 export type SlotStatus = z.output<typeof slotStatus>;
+/** Slots that may change block: not yet on stage (absent ones are called again later). */
+export const MOVABLE_SLOT_STATUSES: ReadonlySet<SlotStatus> = new Set(['waiting', 'absent', 'withdrawn']);
 
 /** A slot: an entry in its turn, or a break (no entry, a label and a length in minutes). */
 export const scheduleSlot = z.object({
@@ -19,6 +21,8 @@ export const scheduleSlot = z.object({
   breakLabel: z.string().nullable(),
   breakMinutes: z.number().int().nullable(),
   status: slotStatus,
+  /** Time over the planned length summed over the entry's recorded phases (timer log); null when none ran over. */
+  overtimeMs: z.number().int().min(0).nullable(),
 });
 export type ScheduleSlot = z.output<typeof scheduleSlot>;
 
@@ -69,9 +73,12 @@ export const scheduleCommands = {
     output: scheduleView,
     roles: organiser,
   }),
-  /** Moves a slot to a 0-based position inside its block. */
+  /**
+   * Moves a slot to a 0-based position inside its block, or inside `blockId` (another block of the
+   * same stage, e.g. another room or day). Started and finished slots stay where they ran.
+   */
   'schedule.move': command({
-    input: z.object({ slotId: s.id, position: z.number().int().min(0) }).strict(),
+    input: z.object({ slotId: s.id, position: z.number().int().min(0), blockId: s.id.optional() }).strict(),
     output: scheduleView,
     roles: organiser,
   }),
@@ -100,5 +107,6 @@ export const scheduleCommands = {
 } satisfies Record<string, CommandDef>;
 
 export const scheduleEvents = {
-  'schedule.changed': event({ payload: z.object({ competitionId: s.id, stageId: s.id }), roles: ['organiser', 'chair'] }),
+  /** The stage display listens too: its "next up" follows the running order. */
+  'schedule.changed': event({ payload: z.object({ competitionId: s.id, stageId: s.id }), roles: ['organiser', 'chair', 'display'] }),
 } satisfies Record<string, EventDef>;

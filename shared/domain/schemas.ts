@@ -114,12 +114,21 @@ export const session = z.object({
 });
 
 export const mark = z.object({ criterionId: id, value: z.string() });
+/** A juror's comment on one criterion and on the whole sheet (issue 5); '' removes one. */
+export const criterionComment = z.object({ criterionId: id, text: z.string().trim().max(1000, 'validation.tooLong') });
+export const sheetComment = z.string().trim().max(4000, 'validation.tooLong');
 export const sheet = z.object({
   entryId: id,
   jurorId: id,
   status: sheetStatus,
   marks: z.array(mark),
   updatedAt: z.string().nullable(),
+  comments: z.array(z.object({ criterionId: id, text: z.string() })).optional(),
+  comment: z.string().nullable().optional(),
+  /** A submission made after the scoring window closed, waiting for the chair or declined by them. */
+  late: z.object({ id, status: z.enum(['pending', 'declined']), submittedAt: z.string(), reason: z.string().nullable() }).nullable().optional(),
+  /** The chair or organiser reopened it: it may be corrected outside the scoring window. */
+  reopened: z.boolean().optional(),
 });
 
 export const actorView = z.discriminatedUnion('role', [

@@ -64,7 +64,7 @@ test('organiser, stage display and a juror share one countdown, which survives a
   await display.goto(displayLink);
   await expect(display.getByTestId('display-entry-title')).toHaveText('Poltabes');
   await expect(display.getByTestId('timer-countdown')).toHaveText('7:00');
-  await expect(display.getByTestId('timer-next-up')).toContainText('Pangling');
+  await expect(display.getByTestId('display-next-up')).toContainText('Pangling');
   const juror = await newPage(browser, { width: 1024, height: 768 });
   await juror.goto(jurorLink);
   await expect(juror).toHaveURL(/#\/juror$/);

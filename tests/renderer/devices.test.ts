@@ -176,7 +176,7 @@ describe('pairing page: typed code and PIN', () => {
         return { deviceToken: 'device-token-link', actor: { role: 'display', competitionId: 1 } };
       },
       'auth.whoami': () => ({ actor: { role: 'display', competitionId: 1 } }),
-      'display.state': () => ({ competitionName: 'X', session: null, currentEntry: null }),
+      'display.state': () => ({ competitionName: 'X', logo: null, session: null, currentEntry: null, nextEntry: null }),
     });
     const { wrapper, router } = await mountApp(api, '/pair?t=one-time-token-123');
     expect(wrapper.find('[data-testid="pair-code"]').exists()).toBe(false);

@@ -25,7 +25,7 @@ describe('pairing', () => {
       'scoring.myAssignment': () => {
         throw new Error('not needed');
       },
-      'display.state': () => ({ competitionName: 'X', session: null, currentEntry: null }),
+      'display.state': () => ({ competitionName: 'X', logo: null, session: null, currentEntry: null, nextEntry: null }),
     });
     const { router } = await mountApp(api, '/pair?t=one-time-token-123');
     expect(api.callsOf('auth.pair')).toEqual([{ token: 'one-time-token-123' }]);
@@ -84,7 +84,7 @@ describe('stage display', () => {
     let current: Entry | null = null;
     let session = openSession;
     const api = createFakeApi({
-      'display.state': () => ({ competitionName: 'KIPP 2025', session, currentEntry: current }),
+      'display.state': () => ({ competitionName: 'KIPP 2025', logo: null, session, currentEntry: current, nextEntry: null }),
     });
     const { wrapper } = await mountApp(api, '/display');
     expect(wrapper.get('[data-testid="display-competition"]').text()).toBe('KIPP 2025');

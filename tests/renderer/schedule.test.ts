@@ -14,6 +14,7 @@ const slot = (id: number, position: number, entryId: number | null) => ({
   breakLabel: entryId === null ? 'Ishoma' : null,
   breakMinutes: entryId === null ? 60 : null,
   status: 'waiting' as const,
+  overtimeMs: null,
 });
 
 function scheduleApi() {

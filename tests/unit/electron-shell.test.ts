@@ -230,6 +230,12 @@ describe('IPC bridge', () => {
     expect(core.handle).toHaveBeenCalledWith(ORGANISER, request);
   });
 
+  it('passes a kiosk juror token in the envelope on to the core, which decides who it acts as', async () => {
+    const kiosk = { ...request, kioskToken: 'kiosk-token-of-a-juror' };
+    await invoke(fromApp(), kiosk);
+    expect(core.handle).toHaveBeenCalledWith(ORGANISER, kiosk);
+  });
+
   it('refuses a sender that is not the app window, a subframe, or a frame showing another page', async () => {
     const other = { sender: { send: vi.fn() }, senderFrame: window.webContents.mainFrame };
     const subframe = { sender: window.webContents, senderFrame: { url: `${APP_URL}#/x` } };
@@ -316,6 +322,15 @@ describe('preload', () => {
     expect(requestEnvelope.safeParse(second).success).toBe(true);
     expect(first.id).not.toBe(second.id);
     expect(answer).toEqual({ id: first.id, ok: true, output: { echoed: true } });
+  });
+
+  it('invoke puts the kiosk juror token, when given, in the envelope', async () => {
+    const api = (await load()) as Bridge & { invoke: (command: string, input: unknown, locale?: string, kioskToken?: string) => Promise<unknown> };
+    electron.ipcRenderer.invoke.mockClear();
+    await api.invoke('scoring.myAssignment', {}, 'id', 'kiosk-token-of-a-juror');
+    const [[, envelope]] = electron.ipcRenderer.invoke.mock.calls as unknown as [string, unknown][];
+    expect(envelope).toMatchObject({ command: 'scoring.myAssignment', kioskToken: 'kiosk-token-of-a-juror' });
+    expect(requestEnvelope.safeParse(envelope).success).toBe(true);
   });
 
   it('subscribe delivers only the payloads of the chosen event and unsubscribes', async () => {

@@ -9,9 +9,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ORGANISER } from '@shared/domain/actor';
 import { createCore } from '../index';
 import { startLanServer } from '../lan/server';
+import type { NetworkStatus } from '../pairing';
 import { defaultDataDir } from '../paths';
+import { report } from './report';
 import { score } from './score';
-import { verifyAuditFile } from './verify';
+import { verifyAuditFile, verifyDocumentFile } from './verify';
 
 export const USAGE = `Usage: ruang-juri <command> [options]
 
@@ -19,6 +21,12 @@ Commands:
   serve   [--data DIR] [--port N] [--host ADDR]   run the app headless for browsers (server mode)
   sample  [--data DIR]                            load the sample competition (first stage already scored)
   verify  --audit [--data DIR]                    check the hash chain of the audit log
+  verify  FILE.pdf [--data DIR]                   check a document's signature and its match with a finalised result
+                                                  (exit 0 only for a validly signed, unmodified document)
+  report  --kind KIND --out FILE.pdf [--data DIR] [--competition ID] [--stage ID] [--juror ID] [--participants] [--sign]
+                                                  render an official document; KIND: recap|score-sheets|berita-acara|decree|certificates|setup
+                                                  (defaults: the only competition, its active stage; --sign reads the
+                                                  certificate's passphrase from RUANG_JURI_PASSPHRASE)
   score   [--check] [--no-quality] FILE           recompute a ruang-juri/scoring@1 file, print ruang-juri/result@1
                                                   (--check: compare with the file's "results"; exit 1 if they differ)
   help                                            show this text
@@ -70,6 +78,18 @@ function ensureRendererBuilt(io: CliIO): string {
   return rendererDir;
 }
 
+/** What `serve` prints about the juror address, at start in network mode and after every switch. */
+export function networkModeLines(status: NetworkStatus): string[] {
+  if (status.mode === 'local') return [`Network mode is off: only this computer can connect (${status.url ?? ''}).`];
+  if (status.lanUrls.length === 0) return ['Network mode is on, but this computer has no Wi-Fi or LAN address yet.'];
+  const [first, ...others] = status.lanUrls;
+  return [
+    'Network mode is on: juror devices on the same Wi-Fi can connect.',
+    `Juror address: ${first}/#/pair`,
+    ...others.map((url) => `Also reachable at: ${url}/#/pair`),
+  ];
+}
+
 async function serve(args: string[], io: CliIO): Promise<number> {
   const flags = parse(args, { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } });
   const port = parsePort(flags.port as string | undefined);
@@ -82,8 +102,12 @@ async function serve(args: string[], io: CliIO): Promise<number> {
   io.out(`Address: ${server.url}`);
   io.out(`Organiser link: ${server.url}/#/pair?t=${core.issueOrganiserToken()}`);
   io.out('The organiser link works once; run serve again for a new one. Press Ctrl+C to stop.');
+  if (server.status().mode === 'network') networkModeLines(server.status()).forEach((line) => io.out(line));
+  // The organiser switches network mode in the app: the address jurors need changes with it.
+  const stopWatching = server.onModeChange((status) => networkModeLines(status).forEach((line) => io.out(line)));
   await new Promise<void>((done) => {
     const stop = () => {
+      stopWatching();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       void server.close().then(() => {
@@ -112,9 +136,17 @@ async function sample(args: string[], io: CliIO): Promise<number> {
 }
 
 function verify(args: string[], io: CliIO): number {
-  const flags = parse(args, { audit: { type: 'boolean' }, data: { type: 'string' } });
-  if (!flags.audit) throw new UsageError('verify needs --audit (document verification comes with signed documents)');
-  return verifyAuditFile(resolve((flags.data as string | undefined) ?? defaultDataDir()), io);
+  let parsed: { values: { audit?: boolean; data?: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, options: { audit: { type: 'boolean' }, data: { type: 'string' } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values: flags, positionals } = parsed;
+  const dataDir = resolve(flags.data ?? defaultDataDir());
+  if (flags.audit && positionals.length === 0) return verifyAuditFile(dataDir, io);
+  if (flags.audit || positionals.length !== 1) throw new UsageError('verify needs either --audit or one PDF file');
+  return verifyDocumentFile(resolve(positionals[0]), dataDir, io);
 }
 
 export async function main(argv: string[], io: CliIO = consoleIO): Promise<number> {
@@ -129,6 +161,8 @@ export async function main(argv: string[], io: CliIO = consoleIO): Promise<numbe
         return verify(rest, io);
       case 'score':
         return score(rest, io);
+      case 'report':
+        return await report(rest, io);
       case 'help':
       case '--help':
       case '-h':

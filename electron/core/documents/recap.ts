@@ -4,11 +4,24 @@
  * options give the same definition, so it can be tested without rendering.
  */
 import type { Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { DocumentStamp } from '@shared/documents/stamp';
 import type { ResultRow, Results } from '@shared/domain/schemas';
 import { formatDate, formatDecimal, intlLocale } from '@shared/format';
 import { describeStageMethod } from '@shared/format-method';
-import { translate, type Locale } from '@shared/i18n';
-import { DOCUMENT_CREATOR, DOCUMENT_FONT, renderPdf } from './pdf';
+import type { Locale } from '@shared/i18n';
+import {
+  contentWidthOf,
+  documentFrame,
+  documentText,
+  doubleRule,
+  hasLetterhead,
+  letterheadBlock,
+  MARGIN,
+  RULE,
+  verifyBlock,
+  type Letterhead,
+} from './parts';
+import { renderPdf } from './pdf';
 
 export interface RecapOptions {
   locale: Locale;
@@ -16,6 +29,14 @@ export interface RecapOptions {
   generatedAt: Date;
   /** Names of the stage's criteria by id, for criterion tie-breaks in the method sentence. */
   criterionNames?: ReadonlyMap<number, string>;
+  /** Where it is signed ("Palembang"); none: a dotted line to fill in. */
+  place?: string;
+  /** Kop surat above the title; none: the title stands alone over a double rule. */
+  letterhead?: Letterhead | null;
+  /** Number, version and hash printed in the footer and as a QR code; none: an unnumbered draft. */
+  stamp?: DocumentStamp | null;
+  /** Award or grade per entry id; given (even empty), the table gets an award column. */
+  awards?: ReadonlyMap<number, string>;
 }
 
 /** Shown where a juror has not submitted. */
@@ -23,11 +44,9 @@ export const NOT_SUBMITTED = '–';
 /** More jurors than this and the page turns to landscape. */
 export const PORTRAIT_MAX_JURORS = 4;
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = { left: 42, top: 40, right: 42, bottom: 56 };
 const HEADER_FILL = '#e4e4e4';
 const CATEGORY_FILL = '#c9d3df';
-const RULE = '#000000';
+const AWARD_WIDTH = 62;
 
 /** Ranked rows by rank (then code, then title); entries without a rank last, by code. */
 export function recapRowOrder(rows: readonly ResultRow[]): ResultRow[] {
@@ -63,33 +82,33 @@ const gridLayout = (headerRows: number): CustomTableLayout => ({
 });
 
 export function buildRecapDocument(results: Results, options: RecapOptions): TDocumentDefinitions {
-  const { locale, generatedAt, criterionNames } = options;
-  const t = (key: string, params?: Record<string, string | number>) => translate(locale, `documents.${key}`, params);
+  const { locale, generatedAt, criterionNames, awards } = options;
+  const stamp = options.stamp ?? null;
+  const letterhead = options.letterhead ?? null;
+  const t = documentText(locale);
   const decimals = results.method.decimals;
   const number = (total: string | null) => (total === null ? NOT_SUBMITTED : formatDecimal(total, locale, decimals));
 
   const jurors = results.jurors;
-  const landscape = jurors.length > PORTRAIT_MAX_JURORS;
-  const page = landscape ? { width: A4.height, height: A4.width } : A4;
-  const contentWidth = page.width - MARGIN.left - MARGIN.right;
+  // The award column takes about one juror column's room.
+  const landscape = jurors.length > PORTRAIT_MAX_JURORS - (awards ? 1 : 0);
+  const orientation = landscape ? 'landscape' : 'portrait';
+  const contentWidth = contentWidthOf(orientation);
   const metrics = tableMetrics(jurors.length);
   const jurorCode = (index: number) => t('jurorColumn', { n: index + 1 });
 
   const used = { notSubmitted: false, tied: false, incomplete: false };
 
-  const heading: Content[] = [
+  const titleLines: Content[] = [
     { text: t('recapTitle'), style: 'title' },
+    ...(stamp ? [{ text: t('numberLine', { number: stamp.number }), style: 'stageLine' }] : []),
     { text: results.competitionName.toLocaleUpperCase(intlLocale(locale)), style: 'subtitle' },
     { text: `${t('stage')}: ${results.stageName}`, style: 'stageLine' },
-    {
-      // Double rule under the heading, as under an Indonesian letterhead (kop surat).
-      canvas: [
-        { type: 'line', x1: 0, y1: 0, x2: contentWidth, y2: 0, lineWidth: 2, lineColor: RULE },
-        { type: 'line', x1: 0, y1: 3, x2: contentWidth, y2: 3, lineWidth: 0.6, lineColor: RULE },
-      ],
-      margin: [0, 6, 0, 10],
-    },
   ];
+  // With a letterhead the double rule sits under it (kop surat); without, under the title.
+  const heading: Content[] = hasLetterhead(letterhead)
+    ? [...letterheadBlock(letterhead, contentWidth, locale), ...titleLines, { text: '', margin: [0, 0, 0, 8] }]
+    : [...titleLines, doubleRule(contentWidth)];
 
   // The panel as a legend for the J1…Jn columns; long panels (KIPP has 10–12) flow into side-by-side columns.
   const jurorTable = (from: number, group: Results['jurors']): Content => ({
@@ -127,6 +146,7 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
         [t('competition'), ':', { text: results.competitionName, bold: true }],
         [t('stage'), ':', results.stageName],
         [t('method'), ':', describeStageMethod(results.method, locale, criterionNames)],
+        ...(results.method.tieBreak.length === 0 ? [[t('tieBreak'), ':', t('tieBreakNone')]] : []),
         [t('jury'), ':', juryList],
       ],
     },
@@ -142,7 +162,7 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
     margin: [0, 0, 0, 12],
   };
 
-  const columnCount = 5 + jurors.length;
+  const columnCount = 5 + jurors.length + (awards ? 1 : 0);
   const headerCell = (text: string, extra: Partial<Record<'rowSpan' | 'colSpan', number>> = {}): TableCell => ({
     text,
     style: 'tableHeader',
@@ -174,9 +194,10 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
         ? [headerCell(t('jurorScores'), { colSpan: jurors.length }), ...jurors.slice(1).map(() => ({}))]
         : []),
       headerCell(t('finalScore'), span),
+      ...(awards ? [headerCell(t('award'), span)] : []),
     ];
     const jurorRow: TableCell[] = hasJurors
-      ? [{}, {}, {}, {}, ...jurors.map((_, index) => headerCell(jurorCode(index))), {}]
+      ? [{}, {}, {}, {}, ...jurors.map((_, index) => headerCell(jurorCode(index))), {}, ...(awards ? [{}] : [])]
       : [];
     const header = hasJurors ? [titleRow, columnRow, jurorRow] : [titleRow, columnRow];
 
@@ -202,7 +223,10 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
       const finalCell: TableCell = ranked
         ? { text: number(row.total), bold: true, alignment: 'center', verticalAlignment: 'middle' }
         : { text: t('incomplete'), italics: true, alignment: 'center', verticalAlignment: 'middle', fontSize: Math.max(6, metrics.fontSize - 1.5) };
-      return [rankCell, { text: row.code }, { text: row.title }, { text: row.unit }, ...jurorCells, finalCell];
+      const awardCells: TableCell[] = awards
+        ? [{ text: awards.get(row.entryId) ?? '', bold: true, alignment: 'center', verticalAlignment: 'middle' }]
+        : [];
+      return [rankCell, { text: row.code }, { text: row.title }, { text: row.unit }, ...jurorCells, finalCell, ...awardCells];
     });
 
     const body: TableCell[][] = rows.length
@@ -219,7 +243,15 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
         headerRows: header.length,
         keepWithHeaderRows: 1,
         dontBreakRows: true,
-        widths: ['auto', codeWidth, '*', metrics.unitWidth, ...jurors.map(() => metrics.jurorWidth), metrics.finalWidth],
+        widths: [
+          'auto',
+          codeWidth,
+          '*',
+          metrics.unitWidth,
+          ...jurors.map(() => metrics.jurorWidth),
+          metrics.finalWidth,
+          ...(awards ? [AWARD_WIDTH] : []),
+        ],
         body: [...header, ...body],
       },
       layout: gridLayout(header.length),
@@ -239,7 +271,7 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
     stack: [
       { text: `${t('notes')}:`, bold: true },
       ...(noteLines.length ? [{ ul: noteLines, margin: [0, 1, 0, 2] as [number, number, number, number] }] : []),
-      { text: t('provisionalNote'), italics: true, bold: true },
+      ...(stamp && stamp.hash !== null ? [] : [{ text: t('provisionalNote'), italics: true, bold: true }]),
     ],
     fontSize: 8,
     margin: [0, 0, 0, 14],
@@ -247,11 +279,15 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
 
   const signature: Content = {
     columns: [
-      { width: '*', text: '' },
+      { width: '*', stack: [verifyBlock(stamp, t)] },
       {
         width: 230,
         stack: [
-          { text: t('placeDate', { date: formatDate(generatedAt, locale, false) }) },
+          {
+            text: options.place
+              ? `${options.place}, ${formatDate(generatedAt, locale, false)}`
+              : t('placeDate', { date: formatDate(generatedAt, locale, false) }),
+          },
           { text: t('secretariat'), margin: [0, 2, 0, 0] },
           { text: t('signatureName'), margin: [0, 52, 0, 0] },
           { text: t('nip'), margin: [0, 2, 0, 0] },
@@ -263,22 +299,20 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
   // Notes and signature travel together: a signature block alone on the last page is no use.
   const closing: Content = { stack: [notes, signature], unbreakable: true };
 
-  const printed = t('printed', { date: formatDate(generatedAt, locale) });
+  const frame = documentFrame(
+    { locale, generatedAt, letterhead, stamp },
+    `${t('recapTitle')} — ${results.competitionName} — ${results.stageName}`,
+    orientation,
+  );
+  const running = t('runningHeader', { title: t('recapTitle'), competition: results.competitionName, stage: results.stageName });
 
   return {
-    pageSize: 'A4',
-    pageOrientation: landscape ? 'landscape' : 'portrait',
-    pageMargins: [MARGIN.left, MARGIN.top, MARGIN.right, MARGIN.bottom],
-    info: {
-      title: `${t('recapTitle')} — ${results.competitionName} — ${results.stageName}`,
-      subject: results.stageName,
-      creator: DOCUMENT_CREATOR,
-      creationDate: generatedAt,
-      modDate: generatedAt,
-    },
-    // Diagonal, corner to corner; pdfmake sizes it to fit the page whatever the language's word length.
-    watermark: { text: t('provisional'), color: '#9b1c1c', opacity: 0.09, bold: true },
-    defaultStyle: { font: DOCUMENT_FONT, fontSize: 9.5, lineHeight: 1.1 },
+    ...frame,
+    info: { subject: results.stageName, ...frame.info },
+    defaultStyle: { ...frame.defaultStyle, fontSize: 9.5, lineHeight: 1.1 },
+    // From page 2 on, a running head says which recap the page belongs to (the table header repeats by itself).
+    header: (currentPage) =>
+      currentPage > 1 ? { text: running, fontSize: 7.5, color: '#333333', margin: [MARGIN.left, 18, MARGIN.right, 0] } : null,
     styles: {
       title: { fontSize: 15, bold: true, alignment: 'center', characterSpacing: 0.5 },
       subtitle: { fontSize: 11.5, bold: true, alignment: 'center', margin: [0, 3, 0, 0] },
@@ -286,21 +320,6 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
       tableHeader: { bold: true, alignment: 'center' },
       categoryHeader: { bold: true, fontSize: 9.5 },
     },
-    footer: (currentPage, pageCount) => ({
-      margin: [MARGIN.left, 14, MARGIN.right, 0],
-      stack: [
-        { canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth, y2: 0, lineWidth: 0.5, lineColor: '#777777' }] },
-        {
-          columns: [
-            { text: `${printed} · ${DOCUMENT_CREATOR}`, alignment: 'left' },
-            { text: t('page', { page: currentPage, pages: pageCount }), alignment: 'right', width: 'auto' },
-          ],
-          margin: [0, 4, 0, 0],
-        },
-      ],
-      fontSize: 7.5,
-      color: '#333333',
-    }),
     content: [...heading, particulars, ...tables, closing],
   };
 }

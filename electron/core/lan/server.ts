@@ -17,6 +17,7 @@ import { errorBody } from '../dispatch';
 import { AppError } from '@shared/api/errors';
 import { commands, isCommandName } from '@shared/api/contract';
 import type { NetworkMode, NetworkStatus } from '../pairing';
+import { clientAddress, createAttemptLimiter, type AttemptLimiter } from './attempt-limit';
 import type { Core } from '../types';
 
 export interface LanServerOptions {
@@ -24,6 +25,8 @@ export interface LanServerOptions {
   port?: number;
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string;
+  /** Wrong short codes allowed per client address per minute (default 10). */
+  codeAttempts?: { max: number; windowMs: number };
 }
 
 export interface LanServer {
@@ -35,6 +38,8 @@ export interface LanServer {
   /** Rebinds on the same port: 'network' listens on 0.0.0.0, 'local' on 127.0.0.1. */
   setMode(mode: NetworkMode): Promise<NetworkStatus>;
   status(): NetworkStatus;
+  /** Called after every switch of network mode with the new status (the CLI prints the new address); returns an unsubscribe. */
+  onModeChange(listener: (status: NetworkStatus) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -78,16 +83,20 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function sendJson(res: ServerResponse, reply: ReplyEnvelope): void {
-  res.writeHead(reply.ok ? 200 : HTTP_STATUS[reply.error.code], {
+function sendJson(res: ServerResponse, reply: ReplyEnvelope, extraHeaders: Record<string, string> = {}, status?: number): void {
+  res.writeHead(status ?? (reply.ok ? 200 : HTTP_STATUS[reply.error.code]), {
     ...SECURITY_HEADERS,
+    ...extraHeaders,
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
   });
   res.end(JSON.stringify(reply));
 }
 
-async function handleApi(core: Core, req: IncomingMessage, res: ServerResponse, command: string): Promise<void> {
+/** Typing short codes is guessable; each wrong one counts against the client's address. */
+const CODE_COMMAND = 'auth.pairByCode';
+
+async function handleApi(core: Core, limiter: AttemptLimiter, req: IncomingMessage, res: ServerResponse, command: string): Promise<void> {
   const headerLocale = req.headers['accept-language']?.slice(0, 2);
   const fallbackLocale = isLocale(headerLocale) ? headerLocale : DEFAULT_LOCALE;
   let body: unknown;
@@ -109,7 +118,17 @@ async function handleApi(core: Core, req: IncomingMessage, res: ServerResponse, 
   if (actor.role === 'anonymous' && isCommandName(command) && !(commands[command].roles as readonly string[]).includes('anonymous') && core.isRevokedToken(token)) {
     return sendJson(res, { id: parsed.data.id, ok: false, error: errorBody(new AppError('UNAUTHENTICATED', 'deviceRevoked'), parsed.data.locale ?? fallbackLocale) });
   }
-  sendJson(res, await core.handle(actor, parsed.data));
+  if (command !== CODE_COMMAND) return sendJson(res, await core.handle(actor, parsed.data));
+  const address = clientAddress(req.socket.remoteAddress);
+  const waitMs = limiter.retryAfterMs(address, Date.now());
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000);
+    const refusal = errorBody(new AppError('FORBIDDEN', 'pairingCodeTooMany', { seconds }), parsed.data.locale ?? fallbackLocale);
+    return sendJson(res, { id: parsed.data.id, ok: false, error: refusal }, { 'Retry-After': String(seconds) }, 429);
+  }
+  const reply = await core.handle(actor, parsed.data);
+  if (!reply.ok && reply.error.details?.key === 'pairingCodeInvalid') limiter.fail(address, Date.now());
+  sendJson(res, reply);
 }
 
 /** The address other devices should use: the machine's LAN IPv4 when bound to every interface. */
@@ -136,10 +155,11 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
     ? sirv(options.rendererDir, { etag: true, dev: false, setHeaders: (res) => Object.entries(SECURITY_HEADERS).forEach(([k, v]) => res.setHeader(k, v)) })
     : null;
 
+  const limiter = createAttemptLimiter(options.codeAttempts);
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith(HTTP_API_PREFIX)) {
-      handleApi(core, req, res, decodeURIComponent(path.slice(HTTP_API_PREFIX.length))).catch((error) =>
+      handleApi(core, limiter, req, res, decodeURIComponent(path.slice(HTTP_API_PREFIX.length))).catch((error) =>
         sendJson(res, { id: '', ok: false, error: errorBody(error, DEFAULT_LOCALE) }),
       );
       return;
@@ -219,6 +239,7 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
       setTimeout(() => old.closeAllConnections(), RETIRE_GRACE_MS).unref();
     });
 
+  const modeListeners = new Set<(status: NetworkStatus) => void>();
   let switching: Promise<unknown> = Promise.resolve();
   const setMode = (mode: NetworkMode): Promise<NetworkStatus> => {
     const run = async (): Promise<NetworkStatus> => {
@@ -241,7 +262,9 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
       // Devices reconnect to the new binding (and refetch); in local mode LAN devices cannot.
       for (const ws of sockets.keys()) ws.close(CLOSE_REBIND, 'rebind');
       sockets.clear();
-      return status();
+      const now = status();
+      for (const listener of modeListeners) listener(now);
+      return now;
     };
     const result = switching.then(run, run);
     switching = result.catch(() => undefined);
@@ -260,9 +283,14 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
     port,
     status,
     setMode,
+    onModeChange(listener) {
+      modeListeners.add(listener);
+      return () => modeListeners.delete(listener);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         core.setNetworkController(null);
+        modeListeners.clear();
         clearInterval(heartbeat);
         unsubscribe();
         for (const ws of sockets.keys()) ws.terminate();

@@ -12,6 +12,7 @@ import type { HandlerMap } from '../registry';
 import { loadStageScope } from './eligibility';
 import { activeStage, assertCompetition, loadCompetitionDetail, loadCriteriaRows, requireEntry, requireOpenSession } from './load';
 import { loadSheets, toSheet } from './sheets';
+import { assertStageNotFinal } from './snapshots';
 
 /** A juror's mean offset from the others is flagged from a tenth of the total's range on. */
 export const SEVERITY_SHARE = rational(1, 10);
@@ -31,6 +32,7 @@ export const dashboardHandlers: HandlerMap = {
     const { db } = ctx;
     assertCompetition(db, ctx.actor, competitionId);
     const session = requireOpenSession(db, competitionId);
+    assertStageNotFinal(db, session.stageId);
     requireEntry(db, competitionId, entryId);
     if (!db.prepare('SELECT 1 FROM jurors WHERE id = ? AND competition_id = ?').get(jurorId, competitionId)) throw new AppError('NOT_FOUND', 'jurorNotFound');
     const [sheet] = loadSheets(db, session.stageId, { jurorId, entryId });

@@ -1,28 +1,13 @@
-import { renderRecapPdf } from '../documents/recap';
 import { afterCommit, type HandlerMap } from '../registry';
-import { loadCompetitionDetail } from './load';
-import { computeResults } from './results';
-
-/** File names people can sort in a folder: rekap-<competition>-<yyyy-mm-dd>.pdf */
-const slug = (text: string): string =>
-  text.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 60) || 'kompetisi';
+import { issueDocument } from './reports';
 
 export const documentHandlers: HandlerMap = {
+  // The session page's recap button: the same numbered, stamped recap as documents.render.
   'documents.recap'(ctx, { competitionId }) {
-    // Read inside the transaction, render after it: the PDF reflects one consistent state.
-    const results = computeResults(ctx.db, ctx.actor, competitionId);
-    const { details, criteria } = loadCompetitionDetail(ctx.db, competitionId);
-    // Documents follow the competition's document language, not the language of whoever prints them.
-    const locale = details.documentLocale;
-    const criterionNames = new Map(criteria.map((c) => [c.id, c.name]));
-    const generatedAt = new Date(ctx.now);
+    const rendering = issueDocument(ctx, { competitionId, kind: 'recap' });
     return afterCommit(async () => {
-      const pdf = await renderRecapPdf(results, { locale, generatedAt, criterionNames });
-      return {
-        filename: `rekap-${slug(results.competitionName)}-${ctx.now.slice(0, 10)}.pdf`,
-        mimeType: 'application/pdf' as const,
-        base64: pdf.toString('base64'),
-      };
+      const { filename, mimeType, base64 } = await rendering.run();
+      return { filename, mimeType, base64 };
     });
   },
 };

@@ -1,13 +1,14 @@
 /** The running order (issue 5): blocks of slots per stage, drawing lots, starting a slot. */
 import { randomInt } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { ScheduleView, SlotStatus } from '@shared/api/schedule-commands';
+import { MOVABLE_SLOT_STATUSES, type ScheduleView, type SlotStatus } from '@shared/api/schedule-commands';
 import { AppError } from '@shared/api/errors';
 import { translate, type Locale } from '@shared/i18n';
 import { renderDrawSheetPdf, type DrawSheetInput } from '../documents/draw-sheet';
 import { afterCommit, type HandlerContext, type HandlerMap } from '../registry';
 import { drawOrder } from './draw';
 import { activeStage, assertCompetition, currentSession, loadCompetitionDetail, requireOpenSession } from './load';
+import { readStageOvertime } from './timer';
 
 export interface BlockRow {
   id: number;
@@ -74,6 +75,7 @@ function moveTo(db: Database, blockId: number, slotId: number, position: number)
 export function loadSchedule(db: Database, competitionId: number, stageId: number): ScheduleView {
   const blocks = db.prepare('SELECT * FROM schedule_blocks WHERE stage_id = ? ORDER BY position, id').all(stageId) as BlockRow[];
   const placed = new Set<number>();
+  const overtime = readStageOvertime(db, stageId);
   const view = blocks.map((block) => {
     const slots = slotsOf(db, block.id);
     for (const slot of slots) if (slot.entry_id !== null) placed.add(slot.entry_id);
@@ -91,6 +93,7 @@ export function loadSchedule(db: Database, competitionId: number, stageId: numbe
         breakLabel: slot.break_label,
         breakMinutes: slot.break_minutes,
         status: slot.status,
+        overtimeMs: slot.entry_id === null ? null : overtime.get(slot.entry_id)?.overtimeMs || null,
       })),
     };
   });
@@ -99,6 +102,32 @@ export function loadSchedule(db: Database, competitionId: number, stageId: numbe
     .all(stageId) as { id: number }[];
   return { competitionId, stageId, blocks: view, unplacedEntryIds: stageEntries.map((e) => e.id).filter((id) => !placed.has(id)) };
 }
+
+/** Slots that have been (or are) on stage: their block is the one running. */
+const RAN_STATUSES: ReadonlySet<SlotStatus> = new Set(['presenting', 'qa', 'scoring', 'done']);
+
+/**
+ * The entry called after the one on stage: the next waiting entry slot of the running block (the
+ * block holding the current entry's slot; without one, the first block where slots have run and
+ * some still wait). Null when nothing waits there.
+ */
+export function nextUpEntryId(db: Database, stageId: number, currentEntryId: number | null): number | null {
+  const slots = db
+    .prepare(
+      `SELECT sl.block_id, sl.position, sl.entry_id, sl.status FROM schedule_slots sl JOIN schedule_blocks b ON b.id = sl.block_id
+        WHERE b.stage_id = ? ORDER BY b.position, b.id, sl.position, sl.id`,
+    )
+    .all(stageId) as Pick<SlotRow, 'block_id' | 'position' | 'entry_id' | 'status'>[];
+  const waitingAfter = (blockId: number, position: number) =>
+    slots.find((s) => s.block_id === blockId && s.position > position && s.entry_id !== null && s.status === 'waiting')?.entry_id ?? null;
+  const current = currentEntryId === null ? undefined : slots.find((s) => s.entry_id === currentEntryId);
+  if (current) return waitingAfter(current.block_id, current.position);
+  const ran = slots.find((s) => s.entry_id !== null && RAN_STATUSES.has(s.status) && waitingAfter(s.block_id, -1) !== null);
+  return ran ? waitingAfter(ran.block_id, -1) : null;
+}
+
+export const stageHasSchedule = (db: Database, stageId: number): boolean =>
+  Boolean(db.prepare('SELECT 1 FROM schedule_blocks WHERE stage_id = ? LIMIT 1').get(stageId));
 
 /** Announces the change and answers with the stage's schedule. */
 function changed(ctx: HandlerContext, block: Pick<BlockRow, 'competition_id' | 'stage_id'>, action: string, details: Record<string, unknown>) {
@@ -190,10 +219,20 @@ export const scheduleHandlers: HandlerMap = {
     return changed(ctx, block, 'schedule.place', { blockId, entryIds });
   },
 
-  'schedule.move'(ctx, { slotId, position }) {
+  'schedule.move'(ctx, { slotId, position, blockId }) {
     const { slot, block } = requireSlot(ctx, slotId);
-    moveTo(ctx.db, block.id, slot.id, position);
-    return changed(ctx, block, 'schedule.move', { slotId, position });
+    if (blockId === undefined || blockId === block.id) {
+      moveTo(ctx.db, block.id, slot.id, position);
+      return changed(ctx, block, 'schedule.move', { slotId, position });
+    }
+    const target = requireBlock(ctx, blockId);
+    if (target.stage_id !== block.stage_id) throw new AppError('CONFLICT', 'scheduleMoveOtherStage');
+    // A slot that has run (or is running) belongs to the room and day where it ran.
+    if (!MOVABLE_SLOT_STATUSES.has(slot.status)) throw new AppError('CONFLICT', 'scheduleSlotStarted');
+    ctx.db.prepare('UPDATE schedule_slots SET block_id = ?, position = ? WHERE id = ?').run(target.id, Number.MAX_SAFE_INTEGER, slot.id);
+    renumber(ctx.db, slotsOf(ctx.db, block.id).map((s) => s.id));
+    moveTo(ctx.db, target.id, slot.id, position);
+    return changed(ctx, block, 'schedule.move', { slotId, position, fromBlockId: block.id, toBlockId: target.id });
   },
 
   'schedule.addBreak'(ctx, { blockId, label, minutes, position }) {

@@ -2,8 +2,12 @@ import { AppError } from '@shared/api/errors';
 import type { HandlerContext, HandlerMap } from '../registry';
 import { loadStageScope, unitKey } from './eligibility';
 import { activeStage, currentSession, loadCriteria, loadJurors, requireEntry, requireOpenSession } from './load';
-import { writeSheet } from './sheet-write';
+import { acceptsScores } from '@shared/window';
+import { sheetComments, sheetView, withExtras } from './sheet-extras';
+import { writeSheet, type SheetWrite } from './sheet-write';
 import { loadSheets, toSheet } from './sheets';
+import { holdLateSubmission, windowsOf } from './window';
+import { assertStageNotFinal } from './snapshots';
 
 /**
  * Only jurors and chairs reach these handlers (the contract's roles), so the actor has a juror id.
@@ -52,21 +56,25 @@ export const scoringHandlers: HandlerMap = {
       session: currentSession(db, competitionId),
       criteria: loadCriteria(db, competitionId).filter((c) => c.stageId === stage.id),
       entries: entries.map((e) => ({ ...e, categoryName: categoryNames.get(e.categoryId)! })),
-      sheets: loadSheets(db, stage.id, { jurorId })
-        .filter((sheet) => listed.has(sheet.entryId))
-        .map(toSheet),
+      sheets: withExtras(db, stage.id, loadSheets(db, stage.id, { jurorId }).map(toSheet), { jurorId }).filter((sheet) => listed.has(sheet.entryId)),
       conflicts,
     };
   },
 
-  'scoring.saveSheet'(ctx, { opId, entryId, marks, submit }) {
+  'scoring.saveSheet'(ctx, { opId, entryId, marks, submit, comments, comment }) {
     const { competitionId, jurorId } = scorer(ctx);
     const { db } = ctx;
     const session = requireOpenSession(db, competitionId);
     requireEntry(db, competitionId, entryId);
     const stageId = session.stageId;
+    assertStageNotFinal(db, stageId);
     const refusal = loadStageScope(db, competitionId, stageId).refusal(jurorId, entryId);
     if (refusal) throw new AppError('FORBIDDEN', refusal);
-    return writeSheet(ctx, { competitionId, stageId, entryId, jurorId, opId, marks, submit, source: 'juror' });
+    const write: SheetWrite = { competitionId, stageId, entryId, jurorId, opId, marks, submit, source: 'juror', comments: sheetComments(comments, comment) };
+    // Outside the entry's scoring window only the chair lets a sheet in (services/window.ts); a sheet
+    // the chair or organiser reopened (logged, with a reason) is that permission already.
+    const [window] = windowsOf(db, competitionId, stageId, Date.parse(ctx.now), entryId);
+    if (!acceptsScores(window) && !sheetView(db, { stageId, entryId, jurorId }).reopened) return holdLateSubmission(ctx, write, window);
+    return writeSheet(ctx, write);
   },
 };

@@ -10,7 +10,8 @@ import type { Sheet } from '@shared/domain/schemas';
 import { formatDecimal } from '@shared/format';
 import type { HandlerContext } from '../registry';
 import { loadCriteriaRows, type CriterionRow } from './load';
-import { loadSheets, toSheet } from './sheets';
+import { writeComments, sheetView, type SheetComments } from './sheet-extras';
+import { loadSheets } from './sheets';
 
 export interface SheetWrite {
   competitionId: number;
@@ -22,9 +23,13 @@ export interface SheetWrite {
   submit: boolean;
   /** Who typed it: the juror on their device, or the secretariat from a paper sheet. */
   source: 'juror' | 'paper';
+  /** The juror's comments (issue 5); omitted = unchanged. */
+  comments?: SheetComments;
+  /** Check everything, write nothing: a late submission is checked when made, written when approved. */
+  validateOnly?: boolean;
 }
 
-function checkScale(ctx: HandlerContext, criterion: CriterionRow, milli: number, text: string): void {
+export function checkScale(ctx: HandlerContext, criterion: CriterionRow, milli: number, text: string): void {
   const { min_milli: min, max_milli: max, step_milli: step } = criterion;
   if (milli < min || milli > max || (milli - min) % step !== 0) {
     const show = (value: number) => formatDecimal(milliToText(value), ctx.locale);
@@ -52,12 +57,14 @@ export function writeSheet(ctx: HandlerContext, write: SheetWrite): Sheet {
     checkScale(ctx, criterion, milli, value);
     return { criterionId, milli };
   });
+  if (write.comments?.criteria?.some((c) => !criteria.has(c.criterionId))) throw new AppError('NOT_FOUND', 'criterionNotFound');
   const merged = new Map(existing?.marks ?? []);
   for (const { criterionId, milli } of parsed) merged.set(criterionId, milli);
   if (submit) {
     const missing = [...criteria.keys()].filter((id) => !merged.has(id)).length;
     if (missing) throw new AppError('VALIDATION', 'sheetIncomplete', { missing });
   }
+  if (write.validateOnly) return sheetView(db, { stageId, entryId, jurorId });
 
   const status = submit ? 'submitted' : 'draft';
   db.prepare(
@@ -69,8 +76,9 @@ export function writeSheet(ctx: HandlerContext, write: SheetWrite): Sheet {
      ON CONFLICT (stage_id, entry_id, juror_id, criterion_id) DO UPDATE SET value_milli = excluded.value_milli, op_id = excluded.op_id`,
   );
   for (const { criterionId, milli } of parsed) upsertMark.run(stageId, entryId, jurorId, criterionId, milli, opId);
+  writeComments(db, { stageId, entryId, jurorId }, write.comments);
 
-  ctx.audit('scoring.saveSheet', { opId, stageId, entryId, jurorId, status, source, marks: parsed });
+  ctx.audit('scoring.saveSheet', { opId, stageId, entryId, jurorId, status, source, marks: parsed, ...(write.comments && { comments: write.comments }) });
   ctx.emit('sheet.changed', { competitionId, entryId, jurorId, status });
-  return toSheet(loadSheets(db, stageId, { jurorId, entryId })[0]);
+  return sheetView(db, { stageId, entryId, jurorId });
 }

@@ -3,6 +3,7 @@
  * reopening write them (services/finalise.ts); documents, exports and verification read them here.
  */
 import type { Database } from 'better-sqlite3';
+import { AppError } from '@shared/api/errors';
 
 export interface ResultSnapshot {
   id: number;
@@ -37,4 +38,10 @@ export function finalSnapshot(db: Database, stageId: number): ResultSnapshot | n
 /** For verification: the snapshot a document's hash names, if this database has it. */
 export function snapshotByHash(db: Database, hash: string): ResultSnapshot | null {
   return (db.prepare(`SELECT ${COLUMNS} FROM result_snapshots WHERE hash = ?`).get(hash) as ResultSnapshot | undefined) ?? null;
+}
+
+/** Scores of a final stage are frozen: changing them needs the chair to reopen the stage first. */
+export function assertStageNotFinal(db: Database, stageId: number): void {
+  const final = finalSnapshot(db, stageId);
+  if (final) throw new AppError('LOCKED', 'stageFinal', { version: final.version });
 }

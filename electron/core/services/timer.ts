@@ -85,7 +85,44 @@ function logPhase(ctx: HandlerContext, before: TimerView, nowMs: number): void {
     .run(before.competitionId, open?.id ?? null, open?.currentEntryId ?? null, r.phaseIndex, r.phase.name, r.durationMs, r.elapsedMs, Math.max(0, -r.remainingMs), ctx.now);
 }
 
-function stageEntries(ctx: HandlerContext, competitionId: number): { entry: Entry | null; nextEntry: Entry | null } {
+export interface PhaseOvertime {
+  phaseName: string;
+  plannedMs: number;
+  elapsedMs: number;
+  overtimeMs: number;
+  recordedAt: string;
+}
+export interface EntryOvertime {
+  entryId: number;
+  /** Sum over the entry's recorded phases. */
+  overtimeMs: number;
+  phases: PhaseOvertime[];
+}
+
+/**
+ * The time each entry's phases really took in one stage's sessions, from the phase log written on
+ * every "next phase": for the schedule page and for later documents (minutes of the day).
+ */
+export function readStageOvertime(db: Database, stageId: number): Map<number, EntryOvertime> {
+  const rows = db
+    .prepare(
+      `SELECT l.entry_id, l.phase_name, l.planned_ms, l.elapsed_ms, l.overtime_ms, l.recorded_at
+         FROM timer_phase_log l JOIN sessions s ON s.id = l.session_id
+        WHERE s.stage_id = ? AND l.entry_id IS NOT NULL ORDER BY l.id`,
+    )
+    .all(stageId) as { entry_id: number; phase_name: string; planned_ms: number; elapsed_ms: number; overtime_ms: number; recorded_at: string }[];
+  const byEntry = new Map<number, EntryOvertime>();
+  for (const row of rows) {
+    let entry = byEntry.get(row.entry_id);
+    if (!entry) byEntry.set(row.entry_id, (entry = { entryId: row.entry_id, overtimeMs: 0, phases: [] }));
+    entry.overtimeMs += row.overtime_ms;
+    entry.phases.push({ phaseName: row.phase_name, plannedMs: row.planned_ms, elapsedMs: row.elapsed_ms, overtimeMs: row.overtime_ms, recordedAt: row.recorded_at });
+  }
+  return byEntry;
+}
+
+/** The entry on stage and the next active one in list order (the display uses it when the stage has no schedule). */
+export function stageEntries(ctx: HandlerContext, competitionId: number): { entry: Entry | null; nextEntry: Entry | null } {
   const session = currentSession(ctx.db, competitionId);
   if (!session || session.currentEntryId === null) return { entry: null, nextEntry: null };
   const entries = loadEntries(ctx.db, competitionId);

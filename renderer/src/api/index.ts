@@ -6,7 +6,7 @@ import { createIpcTransport } from './ipc';
 import type { Transport } from './types';
 
 export { ApiError, createApiClient, type ApiClient } from './client';
-export { getDeviceToken, setDeviceToken } from './token';
+export { getDeviceToken, getKioskToken, setDeviceToken, setKioskToken } from './token';
 
 export const API_KEY: InjectionKey<ApiClient> = Symbol('ruang-juri.api');
 

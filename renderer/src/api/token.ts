@@ -9,8 +9,16 @@ function storage(): Storage | null {
   }
 }
 
+/** Kiosk mode: the juror switched in on this page (memory only, gone on reload). */
+let kioskToken: string | null = null;
+export const getKioskToken = (): string | null => kioskToken;
+export function setKioskToken(token: string | null): void {
+  kioskToken = token;
+}
+
+/** The token this page acts with: a switched-in kiosk juror's, else the device's own. */
 export function getDeviceToken(): string | null {
-  return storage()?.getItem(DEVICE_TOKEN_KEY) || null;
+  return kioskToken ?? (storage()?.getItem(DEVICE_TOKEN_KEY) || null);
 }
 
 export function setDeviceToken(token: string | null): void {

@@ -3,7 +3,7 @@ import type { Locale } from '@shared/i18n';
 
 /** What the window exposes inside Electron (electron/preload): exactly these two functions. */
 export interface PreloadBridge {
-  invoke(command: string, input: unknown, locale?: Locale): Promise<ReplyEnvelope>;
+  invoke(command: string, input: unknown, locale?: Locale, kioskToken?: string): Promise<ReplyEnvelope>;
   subscribe(event: string, cb: (payload: unknown) => void): () => void;
 }
 

@@ -8,6 +8,9 @@ export interface SheetOp {
   opId: string;
   entryId: number;
   marks: { criterionId: number; value: string }[];
+  /** The juror's comments as typed (issue 5); absent in ops stored before comments existed. */
+  comments?: { criterionId: number; text: string }[];
+  comment?: string;
   submit: boolean;
   /** Automatic draft save (may be replaced by a newer one while it waits) or the juror's own action. */
   auto: boolean;
@@ -16,6 +19,12 @@ export interface SheetOp {
 }
 
 export type DraftMap = Record<number, Record<number, string>>;
+/** Per entry: comments per criterion and the overall one, as typed. */
+export interface CommentDraft {
+  criteria: Record<number, string>;
+  overall: string;
+}
+export type CommentDraftMap = Record<number, CommentDraft>;
 
 const PREFIX = 'ruang-juri.juror';
 
@@ -53,6 +62,21 @@ export class DeviceStore {
   }
   private get outboxKey() {
     return `${PREFIX}.outbox.${this.scope}`;
+  }
+  private get commentsKey() {
+    return `${PREFIX}.comments.${this.scope}`;
+  }
+
+  loadCommentDrafts(): CommentDraftMap {
+    const drafts = read<CommentDraftMap>(this.commentsKey, {});
+    return drafts && typeof drafts === 'object' ? drafts : {};
+  }
+
+  saveCommentDraft(entryId: number, value: CommentDraft | null): void {
+    const drafts = this.loadCommentDrafts();
+    if (value) drafts[entryId] = value;
+    else delete drafts[entryId];
+    write(this.commentsKey, drafts);
   }
 
   loadDrafts(): DraftMap {

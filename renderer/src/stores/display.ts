@@ -6,7 +6,7 @@ import { coalesce } from '../lib/refresh';
 
 export type DisplayState = CommandOutput<'display.state'>;
 
-/** What the stage display shows: competition, session, the entry on stage. */
+/** What the stage display shows: competition and logo, session, the entry on stage and the one after it. */
 export const useDisplayStore = defineStore('display', () => {
   const api = useApi();
   const state = shallowRef<DisplayState | null>(null);
@@ -26,7 +26,12 @@ export const useDisplayStore = defineStore('display', () => {
   }
 
   function watchLive(): () => void {
-    const stops = [api.subscribe('session.changed', () => void load()), api.onReconnect(() => void load())];
+    const stops = [
+      api.subscribe('session.changed', () => void load()),
+      // Reordering or finishing slots changes who is next.
+      api.subscribe('schedule.changed', () => void load()),
+      api.onReconnect(() => void load()),
+    ];
     return () => stops.forEach((stop) => stop());
   }
 

@@ -4,10 +4,12 @@ import type { CommandOutput } from '@shared/api/contract';
 import type { Criterion, Sheet, SheetStatus } from '@shared/domain/schemas';
 import type { Locale } from '@shared/i18n';
 import { decimalInputText } from '@shared/format';
+import { acceptsScores } from '@shared/window';
 import { ApiError, getDeviceToken, useApi } from '../api';
+import { useScoringWindow } from '../components/juror/useScoringWindow';
 import { checkMark, type MarkProblem } from '../lib/marks';
 import { newOpId } from '../lib/opId';
-import { DeviceStore, Outbox, type SendResult, type SheetOp } from '../lib/outbox';
+import { DeviceStore, Outbox, type CommentDraft, type SendResult, type SheetOp } from '../lib/outbox';
 import { coalesce } from '../lib/refresh';
 
 export type Assignment = CommandOutput<'scoring.myAssignment'>;
@@ -18,6 +20,9 @@ export type JurorConflict = Assignment['conflicts'][number];
 export const AUTOSAVE_MS = 800;
 /** A request that hangs this long (Wi-Fi gone without an error) counts as offline; the retry reuses the opId. */
 export const SEND_TIMEOUT_MS = 10_000;
+/** Longest comment the core accepts, per criterion and overall (shared/domain/schemas.ts). */
+export const COMMENT_MAX = 1000;
+export const OVERALL_COMMENT_MAX = 4000;
 
 /** The juror's own sheets: what is typed, what is saved, what is submitted and locked. */
 export const useJurorStore = defineStore('juror', () => {
@@ -28,6 +33,10 @@ export const useJurorStore = defineStore('juror', () => {
   const selectedEntryId = ref<number | null>(null);
   /** entryId → criterionId → text as typed. */
   const inputs = reactive<Record<number, Record<number, string>>>({});
+  /** entryId → comments as typed (per criterion and overall). */
+  const commentInputs = reactive<Record<number, CommentDraft>>({});
+  /** Entries whose comments were typed on this device since the last save: only those are sent. */
+  const commentsTyped = new Set<number>();
   /** Entries with typed changes not yet saved: a refetch leaves their inputs alone. */
   const dirty = reactive(new Set<number>());
   const reviewing = ref(false);
@@ -67,19 +76,48 @@ export const useJurorStore = defineStore('juror', () => {
   const selectedEntry = computed(() => entries.value.find((e) => e.id === selectedEntryId.value) ?? null);
   const selectedSheet = computed(() => (selectedEntryId.value === null ? null : (sheetsByEntry.value.get(selectedEntryId.value) ?? null)));
   const selectedLocked = computed(() => selectedEntryId.value !== null && statusOf(selectedEntryId.value) === 'submitted');
+  /** A late submission: pending (waiting for the chair, not editable) or declined (the juror is told). */
+  const lateOf = (entryId: number) => sheetsByEntry.value.get(entryId)?.late ?? null;
+  const lateWaiting = (entryId: number): boolean => lateOf(entryId)?.status === 'pending';
+  /** Submitted, or held for the chair: what the core holds is shown and nothing is typed. */
+  const lockedOf = (entryId: number): boolean => statusOf(entryId) === 'submitted' || lateWaiting(entryId);
+  const selectedLateWaiting = computed(() => selectedEntryId.value !== null && lateWaiting(selectedEntryId.value));
+  /** The scoring windows (issue 5); an entry's is null while unknown, e.g. offline before the first read. */
+  const scoringWindow = useScoringWindow(api, () => assignment.value?.competition.id);
+  const { windowOf } = scoringWindow;
+  /** Whether the core takes a draft or a submission for this entry now (unknown counts as yes; the core decides). */
+  const acceptsNow = (entryId: number): boolean => {
+    const w = windowOf(entryId);
+    return w === null || acceptsScores(w) || sheetsByEntry.value.get(entryId)?.reopened === true;
+  };
+  const selectedWindow = computed(() => (selectedEntryId.value === null ? null : windowOf(selectedEntryId.value)));
+  const selectedAccepts = computed(() => selectedEntryId.value === null || acceptsNow(selectedEntryId.value));
   /** A submission made offline: shown as waiting to send, not editable, locked once the core acknowledges it. */
   const pendingSubmit = (entryId: number): boolean => pendingOps.value.some((op) => op.entryId === entryId && op.submit);
   const selectedPending = computed(() => selectedEntryId.value !== null && pendingSubmit(selectedEntryId.value));
   const pendingCount = computed(() => pendingOps.value.length);
-  const canEdit = computed(() => sessionOpen.value && selectedEntry.value !== null && !selectedLocked.value && !selectedPending.value);
+  const canEdit = computed(
+    () => sessionOpen.value && selectedEntry.value !== null && !selectedLocked.value && !selectedPending.value && !selectedLateWaiting.value,
+  );
 
   function fillFromSheet(entryId: number, sheet: Sheet | undefined) {
+    fillMarks(entryId, sheet);
+    fillComments(entryId, sheet);
+  }
+
+  function fillMarks(entryId: number, sheet: Sheet | undefined) {
     const values: Record<number, string> = {};
     for (const c of criteria.value) {
       const mark = sheet?.marks.find((m) => m.criterionId === c.id);
       values[c.id] = mark ? decimalInputText(mark.value, locale) : '';
     }
     inputs[entryId] = values;
+  }
+
+  function fillComments(entryId: number, sheet: Sheet | undefined) {
+    const criteriaComments: Record<number, string> = {};
+    for (const c of sheet?.comments ?? []) criteriaComments[c.criterionId] = c.text;
+    commentInputs[entryId] = { criteria: criteriaComments, overall: sheet?.comment ?? '' };
   }
 
   function ensureDevice() {
@@ -101,13 +139,19 @@ export const useJurorStore = defineStore('juror', () => {
       inputs[entryId] = { ...values };
       dirty.add(entryId);
     }
+    for (const [key, draft] of Object.entries(device.loadCommentDrafts())) {
+      const entryId = Number(key);
+      commentInputs[entryId] = { criteria: { ...draft.criteria }, overall: draft.overall ?? '' };
+      commentsTyped.add(entryId);
+      dirty.add(entryId);
+    }
   }
 
   async function send(op: SheetOp): Promise<SendResult> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), SEND_TIMEOUT_MS)));
     try {
-      const input = { opId: op.opId, entryId: op.entryId, marks: op.marks, submit: op.submit };
+      const input = { opId: op.opId, entryId: op.entryId, marks: op.marks, submit: op.submit, comments: op.comments, comment: op.comment };
       const value = await Promise.race([api.invoke('scoring.saveSheet', input), timeout]);
       return value === 'timeout' ? { kind: 'offline' } : { kind: 'ok', value };
     } catch (error) {
@@ -129,13 +173,18 @@ export const useJurorStore = defineStore('juror', () => {
     }
     const unchanged = opVersions.get(op.opId) === (versions.get(entryId) ?? 0);
     opVersions.delete(op.opId);
-    if (sheet.status === 'submitted' || unchanged) {
+    const locked = sheet.status === 'submitted' || sheet.late?.status === 'pending';
+    if (locked || unchanged) {
       dirty.delete(entryId);
       device?.saveDraft(entryId, null);
+      device?.saveCommentDraft(entryId, null);
+      if (op.comments) commentsTyped.delete(entryId);
     }
-    if (sheet.status === 'submitted') fillFromSheet(entryId, sheet);
+    if (locked) fillFromSheet(entryId, sheet);
     if (queued.value?.entryId === entryId) queued.value = null;
-    if (!op.auto || sheet.status === 'submitted') lastSaved.value = { entryId, status: sheet.status, at: Date.now() };
+    // A held late submission is announced by its own notice, not as "saved".
+    if (sheet.late?.status === 'pending') lastSaved.value = null;
+    else if (!op.auto || sheet.status === 'submitted') lastSaved.value = { entryId, status: sheet.status, at: Date.now() };
   }
 
   function refused(op: SheetOp, error: unknown) {
@@ -167,18 +216,25 @@ export const useJurorStore = defineStore('juror', () => {
   function applyAssignment(next: Assignment) {
     assignment.value = next;
     for (const entry of next.entries) {
-      const locked = statusOf(entry.id) === 'submitted';
+      const locked = lockedOf(entry.id);
       // A submitted sheet always shows what the core holds; typed drafts survive a refetch.
-      if (locked || !dirty.has(entry.id) || !inputs[entry.id]) {
-        fillFromSheet(entry.id, sheetsByEntry.value.get(entry.id));
+      const sheet = sheetsByEntry.value.get(entry.id);
+      if (locked || !dirty.has(entry.id) || (!inputs[entry.id] && !commentInputs[entry.id])) {
+        fillFromSheet(entry.id, sheet);
         dirty.delete(entry.id);
+      } else {
+        // Typed on this device (marks, comments or both): what was not typed comes from the core.
+        if (!inputs[entry.id]) fillMarks(entry.id, sheet);
+        if (!commentInputs[entry.id]) fillComments(entry.id, sheet);
       }
     }
     for (const entry of next.entries) {
-      if (statusOf(entry.id) === 'submitted') device?.saveDraft(entry.id, null);
+      if (!lockedOf(entry.id)) continue;
+      device?.saveDraft(entry.id, null);
+      device?.saveCommentDraft(entry.id, null);
     }
     if (selectedEntryId.value !== null && !next.entries.some((e) => e.id === selectedEntryId.value)) selectedEntryId.value = null;
-    if (selectedLocked.value || !sessionOpen.value) reviewing.value = false;
+    if (selectedLocked.value || selectedLateWaiting.value || !sessionOpen.value) reviewing.value = false;
     followCurrentEntry(next.session?.currentEntryId ?? null);
   }
 
@@ -214,6 +270,7 @@ export const useJurorStore = defineStore('juror', () => {
     ensureDevice();
     try {
       await fetchAssignment();
+      void scoringWindow.refresh();
       loadError.value = null;
       online.value = true;
     } catch (error) {
@@ -230,7 +287,7 @@ export const useJurorStore = defineStore('juror', () => {
     }
     // Typed drafts that never reached the outbox (reload within the debounce) go out now.
     for (const entryId of dirty) {
-      if (!pendingOps.value.some((op) => op.entryId === entryId) && statusOf(entryId) !== 'submitted') scheduleAutosave(entryId, 0);
+      if (!pendingOps.value.some((op) => op.entryId === entryId) && !lockedOf(entryId)) scheduleAutosave(entryId, 0);
     }
     void outbox?.flush();
   }
@@ -241,6 +298,10 @@ export const useJurorStore = defineStore('juror', () => {
     const stops = [
       api.subscribe('session.changed', () => void load(currentLocale())),
       api.subscribe('sheet.reopened', () => void load(currentLocale())),
+      scoringWindow.watchLive(),
+      api.subscribe('window.lateChanged', (p) => {
+        if (p.jurorId === assignment.value?.juror.id) void load(currentLocale());
+      }),
       api.onReconnect(() => void load(currentLocale())),
       () => (typeof window !== 'undefined' ? window.removeEventListener('online', retry) : undefined),
       () => {
@@ -258,9 +319,24 @@ export const useJurorStore = defineStore('juror', () => {
       .map((c) => ({ criterionId: c.id, value: typed[c.id].trim() }));
   }
 
+  /** Comments as typed, to send with the marks; left out while one is over its limit (the field says so). */
+  function commentFields(entryId: number): Pick<SheetOp, 'comments' | 'comment'> {
+    const typed = commentInputs[entryId];
+    if (!typed || !commentsTyped.has(entryId) || commentTooLong(entryId)) return {};
+    return {
+      comments: Object.entries(typed.criteria).map(([id, text]) => ({ criterionId: Number(id), text: text.trim() })),
+      comment: typed.overall.trim(),
+    };
+  }
+  function commentTooLong(entryId: number): boolean {
+    const typed = commentInputs[entryId];
+    if (!typed) return false;
+    return typed.overall.trim().length > OVERALL_COMMENT_MAX || Object.values(typed.criteria).some((text) => text.trim().length > COMMENT_MAX);
+  }
+
   function enqueue(entryId: number, marks: SheetOp['marks'], submit: boolean, auto: boolean): SheetOp {
     ensureDevice();
-    const op: SheetOp = { opId: newOpId(), entryId, marks, submit, auto, tried: false };
+    const op: SheetOp = { opId: newOpId(), entryId, marks, ...commentFields(entryId), submit, auto, tried: false };
     opVersions.set(op.opId, versions.get(entryId) ?? 0);
     outbox!.add(op); // stored in the browser before it is sent
     return op;
@@ -272,9 +348,10 @@ export const useJurorStore = defineStore('juror', () => {
       entryId,
       setTimeout(() => {
         timers.delete(entryId);
-        if (!sessionOpen.value || statusOf(entryId) === 'submitted' || pendingSubmit(entryId)) return;
+        // Outside the scoring window the draft stays on this device only (the core would refuse it).
+        if (!sessionOpen.value || lockedOf(entryId) || pendingSubmit(entryId) || !acceptsNow(entryId)) return;
         const marks = validMarks(entryId, false);
-        if (!marks.length) return;
+        if (!marks.length && !commentFields(entryId).comments) return;
         enqueue(entryId, marks, false, true);
         void outbox!.flush();
       }, delay),
@@ -290,7 +367,8 @@ export const useJurorStore = defineStore('juror', () => {
     lastDeclared.value = null;
     refusedEntryId.value = null;
     queued.value = null;
-    if (!inputs[entryId]) fillFromSheet(entryId, sheetsByEntry.value.get(entryId));
+    if (!inputs[entryId]) fillMarks(entryId, sheetsByEntry.value.get(entryId));
+    if (!commentInputs[entryId]) fillComments(entryId, sheetsByEntry.value.get(entryId));
   }
 
   function setMark(criterionId: number, text: string) {
@@ -305,13 +383,33 @@ export const useJurorStore = defineStore('juror', () => {
     scheduleAutosave(entryId);
   }
 
+  /** A comment on one criterion, or the overall one (criterionId null). */
+  function setComment(criterionId: number | null, text: string) {
+    const entryId = selectedEntryId.value;
+    if (entryId === null || !canEdit.value) return;
+    const current = commentInputs[entryId] ?? { criteria: {}, overall: '' };
+    commentInputs[entryId] = criterionId === null ? { ...current, overall: text } : { ...current, criteria: { ...current.criteria, [criterionId]: text } };
+    commentsTyped.add(entryId);
+    dirty.add(entryId);
+    versions.set(entryId, (versions.get(entryId) ?? 0) + 1);
+    lastSaved.value = null;
+    ensureDevice();
+    device!.saveCommentDraft(entryId, commentInputs[entryId]);
+    scheduleAutosave(entryId);
+  }
+
+  const currentComments = computed<CommentDraft>(() =>
+    selectedEntryId.value === null ? { criteria: {}, overall: '' } : (commentInputs[selectedEntryId.value] ?? { criteria: {}, overall: '' }),
+  );
+  const selectedCommentTooLong = computed(() => selectedEntryId.value !== null && commentTooLong(selectedEntryId.value));
+
   const currentInputs = computed<Record<number, string>>(() =>
     selectedEntryId.value === null ? {} : (inputs[selectedEntryId.value] ?? {}),
   );
   const problems = computed<Record<number, MarkProblem | null>>(() =>
     Object.fromEntries(criteria.value.map((c) => [c.id, checkMark(currentInputs.value[c.id] ?? '', c)])),
   );
-  const hasProblems = computed(() => Object.values(problems.value).some(Boolean));
+  const hasProblems = computed(() => Object.values(problems.value).some(Boolean) || selectedCommentTooLong.value);
   const missingCount = computed(() => criteria.value.filter((c) => (currentInputs.value[c.id] ?? '').trim() === '').length);
 
   function startReview() {
@@ -329,6 +427,8 @@ export const useJurorStore = defineStore('juror', () => {
     const entryId = selectedEntryId.value;
     if (entryId === null || !canEdit.value || saving.value || hasProblems.value) return false;
     if (submit && missingCount.value > 0) return false;
+    // After close only a submission goes out (held for the chair); a draft stays on the device.
+    if (!submit && !acceptsNow(entryId)) return false;
     clearTimeout(timers.get(entryId));
     timers.delete(entryId);
     saving.value = submit ? 'submit' : 'draft';
@@ -364,8 +464,11 @@ export const useJurorStore = defineStore('juror', () => {
     try {
       await api.invoke('scoring.declareConflict', { entryId, reason: reason.trim() });
       delete inputs[entryId];
+      delete commentInputs[entryId];
+      commentsTyped.delete(entryId);
       dirty.delete(entryId);
       device?.saveDraft(entryId, null);
+      device?.saveCommentDraft(entryId, null);
       if (selectedEntryId.value === entryId) {
         selectedEntryId.value = null;
         reviewing.value = false;
@@ -396,6 +499,19 @@ export const useJurorStore = defineStore('juror', () => {
     refusedEntryId,
     inputs,
     currentInputs,
+    currentComments,
+    selectedCommentTooLong,
+    setComment,
+    windowView: scoringWindow.view,
+    windowOffset: scoringWindow.offsetMs,
+    clock: scoringWindow.clock,
+    windowOf,
+    acceptsNow,
+    selectedWindow,
+    selectedAccepts,
+    lateOf,
+    lateWaiting,
+    selectedLateWaiting,
     problems,
     hasProblems,
     missingCount,

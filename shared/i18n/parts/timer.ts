@@ -24,6 +24,9 @@ export const id = {
     soundOn: 'Bunyi menyala',
     soundOff: 'Bunyi mati',
     unavailable: 'Pengatur waktu belum dapat dimuat.',
+    openStageDisplay: 'Tampilkan di layar panggung',
+    stageDisplayOpened: 'Layar panggung dibuka, layar penuh di proyektor bila tersambung.',
+    stageDisplayLinkHint: 'Buka tautan sekali pakai ini di peramban komputer proyektor, bukan di peramban panitia ini:',
   },
 };
 export const en: typeof id = {
@@ -51,5 +54,8 @@ export const en: typeof id = {
     soundOn: 'Sound on',
     soundOff: 'Sound off',
     unavailable: 'The timer could not be loaded.',
+    openStageDisplay: 'Show on the stage display',
+    stageDisplayOpened: 'The stage display is open, full screen on the projector when one is connected.',
+    stageDisplayLinkHint: 'Open this one-time link in the browser of the projector computer, not in this organiser browser:',
   },
 };
