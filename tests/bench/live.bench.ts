@@ -6,6 +6,11 @@
  * and on the same filesystem: raw single-row durable commits with better-sqlite3.
  * Afterwards the database is checked: every acknowledged change is there exactly once, and ~1 % of
  * the requests resent with the same opId (a retry after a lost acknowledgement) changed nothing.
+ * Two runs: a closed loop (every device sends its next change the moment the last one is
+ * acknowledged) measures throughput, and its latency is queueing by construction (Little's law:
+ * 60 devices / throughput); a paced run (each device a change every ~100 ms, ≈ 600 changes/s
+ * offered — far more than a room of jurors types) measures how fast one change is acknowledged,
+ * which is what the p99 goal is about. Both runs' figures are printed.
  * Figures and goals are printed, never asserted; the exit code is 1 only for lost or duplicated
  * marks or failed requests.
  */
@@ -31,6 +36,8 @@ const CHANGES_PER_JUROR = ENTRIES * CRITERIA * PASSES;
 const RETRIES_PER_JUROR = 2;
 const RAW_COMMITS = 5000;
 const GOAL_P99_MS = 20;
+/** Think time between one device's changes in the paced run, jittered ±50 % so devices do not move in lockstep. */
+const PACED_THINK_MS = 100;
 
 interface Change {
   opId: string;
@@ -80,7 +87,7 @@ function rawCommits(dir: string, rowsPerCommit = 1): { rowsPerSecond: number; p5
 
 /** Starts tests/bench/live-server.ts and waits for the line with its address. */
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string; organiserPairingToken: string; lines: AsyncIterator<string> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'live-server.ts'), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.RJ_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.RJ_PROFILE] : []), '--import', 'tsx', join(__dirname, 'live-server.ts'), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const first = await lines.next();
   if (first.done) throw new Error('the bench server exited before printing its address');
@@ -123,7 +130,7 @@ async function openEvents(url: string, token: string): Promise<{ socket: WebSock
 }
 
 /** One juror device: loads its assignment (as the page does), then sends its changes one at a time. */
-async function runJuror(client: ApiClient, juror: number, latencies: number[], retryLatencies: number[], errors: string[]) {
+async function runJuror(client: ApiClient, juror: number, latencies: number[], retryLatencies: number[], errors: string[], thinkMs = 0) {
   const assignment = await client.call<{ entries: { id: number }[]; criteria: { id: number }[] }>('scoring.myAssignment', {});
   const changes: Change[] = [];
   for (let pass = 0; pass < PASSES; pass++)
@@ -144,6 +151,7 @@ async function runJuror(client: ApiClient, juror: number, latencies: number[], r
     return { reply, ms: performance.now() - start };
   };
   for (let i = 0; i < changes.length; i++) {
+    if (thinkMs) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
     const { reply, ms: took } = await send(changes[i]);
     if (!reply.ok) {
       errors.push(`juror ${juror + 1}, change ${i + 1}: ${reply.error.code} ${reply.error.message}`);
@@ -233,8 +241,14 @@ async function main(): Promise<number> {
     const start = performance.now();
     const results = await Promise.all(devices.map((device, j) => runJuror(device.client, j, latencies, retryLatencies, errors)));
     const elapsed = performance.now() - start;
-    const acknowledged = new Map(devices.map((device, j) => [device.jurorId, results[j]]));
-    const acked = results.reduce((sum, changes) => sum + changes.length, 0);
+    const pacedLatencies: number[] = [];
+    const pacedStart = performance.now();
+    const paced = await Promise.all(devices.map((device, j) => runJuror(device.client, j, pacedLatencies, retryLatencies, errors, PACED_THINK_MS)));
+    const pacedElapsed = performance.now() - pacedStart;
+    // The paced run types the same values again with new opIds: the last acknowledged value still wins.
+    const acknowledged = new Map(devices.map((device, j) => [device.jurorId, [...results[j], ...paced[j]]]));
+    const closedAcked = results.reduce((sum, changes) => sum + changes.length, 0);
+    const acked = closedAcked + paced.reduce((sum, changes) => sum + changes.length, 0);
     // Push events leave after the commit; give the last ones a moment to arrive.
     const deadline = Date.now() + 3000;
     while ((organiserEvents.received.get('sheet.changed') ?? 0) < acked && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -243,23 +257,28 @@ async function main(): Promise<number> {
     const rawAfter = rawCommits(dir);
 
     const sorted = Float64Array.from(latencies).sort();
-    const throughput = (acked / elapsed) * 1000;
-    const p99 = percentile(sorted, 99);
+    const pacedSorted = Float64Array.from(pacedLatencies).sort();
+    const throughput = (closedAcked / elapsed) * 1000;
+    const p99 = percentile(pacedSorted, 99);
     console.log('Raw durable commits (better-sqlite3, one single-row INSERT per transaction)');
     row(`  before the live run, ${RAW_COMMITS} commits`, perSecond(rawBefore.rowsPerSecond), `p50 ${ms(rawBefore.p50)}, p99 ${ms(rawBefore.p99)}`);
     row(`  after the live run, ${RAW_COMMITS} commits`, perSecond(rawAfter.rowsPerSecond), `p50 ${ms(rawAfter.p50)}, p99 ${ms(rawAfter.p99)}`);
     row(`  ${JURORS} rows per commit (as group commit would)`, perSecond(rawGrouped.rowsPerSecond), `rows/s; per commit p50 ${ms(rawGrouped.p50)}, p99 ${ms(rawGrouped.p99)}`);
     // The goal is measured against the better of the two single-row figures (the disk is shared and noisy).
     const raw = Math.max(rawBefore.rowsPerSecond, rawAfter.rowsPerSecond);
-    console.log(`\nLive: ${acked} acknowledged changes in ${(elapsed / 1000).toFixed(2)} s`);
+    console.log(`\nClosed loop (throughput): ${closedAcked} acknowledged changes in ${(elapsed / 1000).toFixed(2)} s`);
     row('  throughput (acknowledged changes per second)', perSecond(throughput), `${((throughput / raw) * 100).toFixed(0)} % of the raw commit rate`);
     for (const p of [50, 95, 99]) row(`  acknowledgement latency p${p}`, ms(percentile(sorted, p)));
     row('  acknowledgement latency max', ms(sorted[sorted.length - 1]));
     row('  retries (same opId) latency p50', retryLatencies.length ? ms(percentile(Float64Array.from(retryLatencies).sort(), 50)) : '—', `${retryLatencies.length} retries`);
     const cpuNote = `user ${ms(serverUsage.cpuUserMs / acked)} + system ${ms(serverUsage.cpuSystemMs / acked)}, setup included; peak RSS ${serverUsage.maxRssMb.toFixed(0)} MB`;
-    row('  server CPU per acknowledged change', ms((serverUsage.cpuUserMs + serverUsage.cpuSystemMs) / acked), cpuNote);
+    row('  server CPU per acknowledged change (both runs)', ms((serverUsage.cpuUserMs + serverUsage.cpuSystemMs) / acked), cpuNote);
     // A closed loop without think time: every device always has one request waiting, so latency ≈ devices / throughput.
     row('  devices / throughput (closed loop, Little’s law)', ms((JURORS / throughput) * 1000), 'the mean latency a single-writer server must show');
+    console.log(`\nPaced (latency): ${pacedLatencies.length} changes in ${(pacedElapsed / 1000).toFixed(2)} s, each device a change every ~${PACED_THINK_MS} ms`);
+    row('  offered and acknowledged per second', perSecond((pacedLatencies.length / pacedElapsed) * 1000));
+    for (const p of [50, 95, 99]) row(`  acknowledgement latency p${p}`, ms(percentile(pacedSorted, p)));
+    row('  acknowledgement latency max', ms(pacedSorted[pacedSorted.length - 1]));
 
     const found = check(dataDir, acknowledged);
     const chairEvents = devices[0].events.received.get('sheet.changed') ?? 0;
@@ -275,7 +294,7 @@ async function main(): Promise<number> {
     row('  failed requests', String(errors.length), errors.slice(0, 3).join('; '));
 
     console.log('\nGoals');
-    console.log(`  p99 ${ms(p99)} — goal < ${GOAL_P99_MS} ms: ${goal(p99 < GOAL_P99_MS)}`);
+    console.log(`  p99 ${ms(p99)} (paced run) — goal < ${GOAL_P99_MS} ms: ${goal(p99 < GOAL_P99_MS)}`);
     console.log(`  throughput ${perSecond(throughput)} vs raw ${perSecond(raw)} — goal ≥ 50 %: ${goal(throughput >= raw / 2)}`);
     const lost = found.wrongOrMissing + found.unaudited + found.unrecorded;
     const duplicated = found.auditedTwice;

@@ -3,51 +3,26 @@
  * figures for the analysis page's plots. Both score the stage from the sheets that count exactly as
  * results.compute does (submitted, applicable), with the stage's own method, through the same engine.
  */
-import type { Database } from 'better-sqlite3';
-import { AppError } from '@shared/api/errors';
 import type { CommandOutput } from '@shared/api/contract';
-import type { Actor } from '@shared/domain/actor';
 import { milliToText } from '@shared/domain/decimal';
 import { formatDecimal } from '@shared/format';
 import { describeStageMethod } from '@shared/format-method';
 import { translate, type Locale } from '@shared/i18n';
-import { evaluate, exactText, fixedText, pointText, prepare, qualityFigures } from '@shared/scoring';
-import { stageInputFromCore } from '@shared/scoring/adapter';
+import { evaluate, exactText, fixedText, pointText, qualityFigures } from '@shared/scoring';
 import { aggregateSorted, type JurorValue } from '@shared/scoring/aggregate';
 import { sqrtText } from '@shared/scoring/file/quality';
 import { mul, rational, type Rational } from '@shared/scoring/rational';
 import type { EntryScore, StageScore } from '@shared/scoring/types';
 import type { HandlerMap } from '../registry';
-import { loadStageScope, type StageScope } from './eligibility';
-import { activeStage, assertCompetition, loadCompetitionDetail, loadCriteriaRows, type CriterionRow } from './load';
-import { loadSheets } from './sheets';
+import type { StageScope } from './eligibility';
+import type { CriterionRow } from './load';
+import { scoreStageFromDb } from './stage-score';
 
 type StageAnalysis = CommandOutput<'analysis.stage'>;
 type StageQuality = CommandOutput<'analysis.quality'>;
 type AnalysisJuror = StageAnalysis['entries'][number]['jurors'][number];
 
-const milli = (value: number): Rational => rational(value, 1000);
 
-/** The stage scored as results.compute scores it, plus what the explanations need. */
-function scoreStageFromDb(db: Database, actor: Actor, competitionId: number, stageId: number | undefined) {
-  assertCompetition(db, actor, competitionId);
-  const detail = loadCompetitionDetail(db, competitionId);
-  const stage = detail.stages.find((st) => st.id === (stageId ?? activeStage(db, competitionId).id));
-  if (!stage) throw new AppError('NOT_FOUND', 'stageNotFound');
-  const scope = loadStageScope(db, competitionId, stage.id);
-  const rows = loadCriteriaRows(db, stage.id);
-  const sheets = loadSheets(db, stage.id).filter((sh) => sh.status === 'submitted' && scope.applies(sh.jurorId, sh.entryId));
-  const input = stageInputFromCore(
-    { criteria: rows.map((r) => ({ id: r.id, weightBp: r.weight_bp })), jurorIds: scope.scoringJurors.map((j) => j.id), entries: scope.entries, sheets },
-    stage.method,
-  );
-  // The criteria's bounds give the outlier threshold its scale (a share of max − min), as quality.live does.
-  const withBounds = { ...input, criteria: input.criteria.map((c, i) => ({ ...c, min: milli(rows[i].min_milli), max: milli(rows[i].max_milli) })) };
-  const prep = prepare(withBounds);
-  const score = evaluate(prep, stage.method);
-  const jurorIndex = new Map(prep.jurors.map((id, j) => [id, j]));
-  return { detail, stage, scope, rows, prep, score, jurorIndex };
-}
 type Scored = ReturnType<typeof scoreStageFromDb>;
 
 const percentText = (weight: Rational) => exactText(mul(weight, rational(100)));

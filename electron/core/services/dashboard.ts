@@ -5,13 +5,12 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '@shared/api/errors';
 import { actorLabel } from '@shared/domain/actor';
-import { stageInputFromCore } from '@shared/scoring/adapter';
-import { evaluate, fixedText, prepare, qualityFigures } from '@shared/scoring';
-import { abs, compare, mul, rational, sqrtTo, type Rational } from '@shared/scoring/rational';
+import { fixedText, qualityFigures } from '@shared/scoring';
+import { abs, compare, mul, rational, sqrtTo } from '@shared/scoring/rational';
 import type { HandlerMap } from '../registry';
-import { loadStageScope } from './eligibility';
-import { activeStage, assertCompetition, loadCompetitionDetail, loadCriteriaRows, requireEntry, requireOpenSession } from './load';
+import { activeStage, assertCompetition, requireEntry, requireOpenSession } from './load';
 import { loadSheets, toSheet } from './sheets';
+import { scoreStageFromDb } from './stage-score';
 import { assertStageNotFinal } from './snapshots';
 
 /** A juror's mean offset from the others is flagged from a tenth of the total's range on. */
@@ -25,7 +24,6 @@ function loadReopenings(db: Database, stageId: number) {
   ).map((r) => ({ entryId: r.entry_id, jurorId: r.juror_id, reason: r.reason, reopenedBy: r.reopened_by, reopenedAt: r.reopened_at }));
 }
 
-const milli = (value: number): Rational => rational(value, 1000);
 
 export const dashboardHandlers: HandlerMap = {
   'sheet.reopen'(ctx, { competitionId, entryId, jurorId, reason }) {
@@ -67,20 +65,7 @@ export const dashboardHandlers: HandlerMap = {
   'quality.live'(ctx, { competitionId }) {
     const { db } = ctx;
     assertCompetition(db, ctx.actor, competitionId);
-    const detail = loadCompetitionDetail(db, competitionId);
-    const stageId = activeStage(db, competitionId).id;
-    const stage = detail.stages.find((st) => st.id === stageId)!;
-    const scope = loadStageScope(db, competitionId, stageId);
-    const rows = loadCriteriaRows(db, stageId);
-    const sheets = loadSheets(db, stageId).filter((sh) => sh.status === 'submitted' && scope.applies(sh.jurorId, sh.entryId));
-    const input = stageInputFromCore(
-      { criteria: rows.map((r) => ({ id: r.id, weightBp: r.weight_bp })), jurorIds: scope.scoringJurors.map((j) => j.id), entries: scope.entries, sheets },
-      stage.method,
-    );
-    // The criteria's bounds give the outlier threshold its scale (a share of max − min).
-    const withBounds = { ...input, criteria: input.criteria.map((c, i) => ({ ...c, min: milli(rows[i].min_milli), max: milli(rows[i].max_milli) })) };
-    const prep = prepare(withBounds);
-    const score = evaluate(prep, stage.method);
+    const { stage, rows, prep, score } = scoreStageFromDb(db, ctx.actor, competitionId, undefined);
     const q = qualityFigures(prep, stage.method, score);
 
     const weightSum = rows.reduce((acc, r) => acc + r.weight_bp, 0);

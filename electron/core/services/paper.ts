@@ -10,7 +10,7 @@ import { normalizeTypist } from '@shared/api/fallback-commands';
 import { milliToText, parseMilli } from '@shared/domain/decimal';
 import type { CommandOutput } from '@shared/api/contract';
 import type { HandlerContext, HandlerMap } from '../registry';
-import { loadStageScope, type Refusal } from './eligibility';
+import { loadStageScope, pairRefusal, type Refusal } from './eligibility';
 import { activeStage, assertCompetition, loadCriteria, loadCriteriaRows, loadJurors, requireEntry } from './load';
 import { checkScale, writeSheet } from './sheet-write';
 import { loadSheets } from './sheets';
@@ -59,7 +59,7 @@ const PAPER_REFUSALS: Record<Refusal, string> = {
 
 /** Why this juror's paper sheet for this entry cannot be typed now (an errors.* key), or null. */
 function refusalOf(ctx: HandlerContext, pair: Pair, typings: StoredTyping[]): string | null {
-  const scoped = loadStageScope(ctx.db, pair.competitionId, pair.stageId).refusal(pair.jurorId, pair.entryId);
+  const scoped = pairRefusal(ctx.db, pair.competitionId, pair.stageId, pair.jurorId, pair.entryId);
   if (scoped) return PAPER_REFUSALS[scoped];
   const [sheet] = loadSheets(ctx.db, pair.stageId, { jurorId: pair.jurorId, entryId: pair.entryId });
   if (sheet?.status !== 'submitted') return null;

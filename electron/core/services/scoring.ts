@@ -1,6 +1,6 @@
 import { AppError } from '@shared/api/errors';
 import type { HandlerContext, HandlerMap } from '../registry';
-import { loadStageScope, unitKey } from './eligibility';
+import { loadStageScope, pairRefusal, unitKey } from './eligibility';
 import { activeStage, currentSession, loadCriteria, loadJurors, requireEntry, requireOpenSession } from './load';
 import { acceptsScores } from '@shared/window';
 import { sheetComments, sheetView, withExtras } from './sheet-extras';
@@ -68,7 +68,7 @@ export const scoringHandlers: HandlerMap = {
     requireEntry(db, competitionId, entryId);
     const stageId = session.stageId;
     assertStageNotFinal(db, stageId);
-    const refusal = loadStageScope(db, competitionId, stageId).refusal(jurorId, entryId);
+    const refusal = pairRefusal(db, competitionId, stageId, jurorId, entryId);
     if (refusal) throw new AppError('FORBIDDEN', refusal);
     const write: SheetWrite = { competitionId, stageId, entryId, jurorId, opId, marks, submit, source: 'juror', comments: sheetComments(comments, comment) };
     // Outside the entry's scoring window only the chair lets a sheet in (services/window.ts); a sheet

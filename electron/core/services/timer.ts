@@ -9,6 +9,7 @@ import type { Entry } from '@shared/domain/schemas';
 import { applyTimerAction, DEFAULT_PHASES, IDLE_STATE, remaining, timerPhases, type TimerPhase, type TimerState } from '@shared/timer';
 import type { HandlerContext, HandlerMap } from '../registry';
 import { assertCompetition, currentSession, loadEntries } from './load';
+import { followTimer } from './slot-progress';
 
 interface TimerRow {
   phases_json: string;
@@ -146,7 +147,11 @@ export const timerHandlers: HandlerMap = {
     const nowMs = Date.parse(ctx.now);
     const result = applyTimerAction(current.state, current.phases, action, nowMs);
     if ('refused' in result) throw new AppError('CONFLICT', result.refused);
-    if (action === 'next') logPhase(ctx, current, nowMs);
+    if (action === 'next') {
+      logPhase(ctx, current, nowMs);
+      const finished = current.state.phaseIndex + 1 >= current.phases.length;
+      followTimer(ctx, competitionId, result.state.phaseIndex, current.phases.length, finished);
+    }
     ctx.audit('timer.control', { competitionId, action, phaseIndex: result.state.phaseIndex });
     return writeTimer(ctx, { ...current, state: result.state, version: current.version + 1 });
   },

@@ -187,3 +187,32 @@ describe('opening the stage window', () => {
     }
   });
 });
+
+describe('the running slot follows the phase timer', () => {
+  it('goes presenting → Q&A → scoring → done as the timekeeper moves through the three default phases', async () => {
+    const { core, competitionId, view, slotOf } = await twoBlocks();
+    const statusOf = async (code: string) => slotOf(await core.call(ORGANISER, 'schedule.get', { competitionId }), code).status;
+    await core.call(ORGANISER, 'schedule.startSlot', { slotId: slotOf(view, 'E01').id });
+    await core.call(ORGANISER, 'timer.control', { competitionId, action: 'start', expectedVersion: 0 });
+    expect(await statusOf('E01')).toBe('presenting');
+    const seen: string[] = [];
+    for (let version = 1; version <= 3; version += 1) {
+      await core.call(ORGANISER, 'timer.control', { competitionId, action: 'next', expectedVersion: version });
+      seen.push(await statusOf('E01'));
+    }
+    expect(seen).toEqual(['qa', 'scoring', 'done']);
+    expect(await statusOf('E02')).toBe('waiting');
+    core.close();
+  });
+
+  it('leaves a slot alone that the organiser marked absent, and a stage without a running slot', async () => {
+    const { core, competitionId, view, slotOf } = await twoBlocks();
+    await core.call(ORGANISER, 'schedule.startSlot', { slotId: slotOf(view, 'E01').id });
+    await core.call(ORGANISER, 'schedule.setStatus', { slotId: slotOf(view, 'E01').id, status: 'absent' });
+    await core.call(ORGANISER, 'timer.control', { competitionId, action: 'start', expectedVersion: 0 });
+    await core.call(ORGANISER, 'timer.control', { competitionId, action: 'next', expectedVersion: 1 });
+    const after = await core.call(ORGANISER, 'schedule.get', { competitionId });
+    expect(slotOf(after, 'E01').status).toBe('absent');
+    core.close();
+  });
+});
