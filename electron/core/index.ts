@@ -45,6 +45,8 @@ import { awardHandlers } from './services/awards';
 import { reportHandlers } from './services/reports';
 import { signingHandlers } from './services/signing';
 import { analysisHandlers } from './services/analysis';
+import { shellHandlers } from './services/shell';
+import { drawnSignatureHandlers } from './services/drawn-signatures';
 import { authenticateDevice, isRevokedDeviceToken, setNetworkController } from './pairing';
 import { issuePairingToken } from './tokens';
 import type { Core, CoreOptions, PushListener } from './types';
@@ -87,7 +89,9 @@ export function createRegistry(): HandlerRegistry {
     .register('awards', awardHandlers)
     .register('reports', reportHandlers)
     .register('signing', signingHandlers)
-    .register('analysis', analysisHandlers);
+    .register('analysis', analysisHandlers)
+    .register('drawn-signatures', drawnSignatureHandlers)
+    .register('shell', shellHandlers);
 }
 
 export function createCore(options: CoreOptions): Core {

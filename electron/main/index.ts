@@ -12,7 +12,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'elec
 import { createCore } from '../core';
 import { startLanServer } from '../core/lan/server';
 import type { Core } from '../core/types';
+import type { DesktopController } from '../core/services/shell';
 import { parseShellArgs } from './args';
+import { electronDesktopShell } from './desktop-shell';
 import { registerIpcBridge } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { chooseStagePlacement, competitionIdFromAppUrl, samePlacement, stageDisplayUrl, type StagePlacement } from './stage-display';
@@ -92,8 +94,10 @@ async function start(): Promise<void> {
   const server = await startLanServer(core, { host: '127.0.0.1', port: args.port ?? 0, rendererDir });
   lan = server;
   core.setPublicUrl(server.url);
-  // The desktop shell can also open the stage display window (display.openStageWindow).
-  core.setNetworkController({ status: server.status, setMode: server.setMode, openStageDisplay });
+  // The desktop shell can also open the stage display window (display.openStageWindow) and save or
+  // print files through the system dialogs (shell.deliverFile).
+  const controller: DesktopController = { status: server.status, setMode: server.setMode, openStageDisplay, desktopShell: electronDesktopShell(() => controlWindow) };
+  core.setNetworkController(controller);
 
   const lanOrigin = new URL(lan.url);
   const connectSources = [lanOrigin.origin, `ws://${lanOrigin.host}`];

@@ -17,6 +17,8 @@ import { finaliseCommands, finaliseEvents } from './finalise-commands';
 import { reportCommands, reportEvents } from './report-commands';
 import { signingCommands, signingEvents } from './signing-commands';
 import { analysisCommands, analysisEvents } from './analysis-commands';
+import { shellCommands, shellEvents } from './shell-commands';
+import { signaturePadCommands, signaturePadEvents } from './signature-pad-commands';
 
 export type { CommandDef, EventDef };
 const none = z.object({}).strict();
@@ -149,6 +151,8 @@ export const commands = {
   ...reportCommands,
   ...signingCommands,
   ...analysisCommands,
+  ...shellCommands,
+  ...signaturePadCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;
@@ -179,6 +183,8 @@ export const events = {
   ...reportEvents,
   ...signingEvents,
   ...analysisEvents,
+  ...shellEvents,
+  ...signaturePadEvents,
 } satisfies Record<string, EventDef>;
 
 export type Events = typeof events;

@@ -27,6 +27,12 @@ export const reportCommands = {
         includeParticipants: z.boolean().optional(),
         /** Certificates: this slice of the recipients (in rank order); omitted: all of them. */
         batch: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(CERTIFICATE_BATCH_MAX) }).strict().optional(),
+        /**
+         * Sign the PDF with the competition's certificate. Default: yes when the result is final (and a
+         * certificate is installed), no while provisional; `true` signs a provisional one too (watermark
+         * kept) and fails without a certificate. Fails with `signingLocked` until `signing.unlock`.
+         */
+        sign: z.boolean().optional(),
       })
       .strict(),
     output: z.object({
@@ -42,6 +48,10 @@ export const reportCommands = {
       /** Certificates: how many this file holds and how many there are in all. */
       count: z.number().int(),
       total: z.number().int(),
+      /** Signed digitally (PKCS#7 detached), with the visible "Ditandatangani secara elektronik oleh …" line. */
+      signed: z.boolean(),
+      /** What was left out so the document could print, in the caller's language (e.g. an unreadable logo). */
+      notices: z.array(z.string()),
     }),
     roles: ['organiser', 'chair'],
   }),

@@ -15,6 +15,8 @@ import * as results from './parts/results';
 import * as documentStrings from './parts/documents';
 import * as signing from './parts/signing';
 import * as analysis from './parts/analysis';
+import * as shell from './parts/shell';
+import * as signaturePad from './parts/signature-pad';
 
 /** English — selectable in the interface. Must have exactly the keys of id.ts (a test checks). */
 const en: Catalog = {
@@ -29,6 +31,8 @@ const en: Catalog = {
   paper: paper.en.ui,
   signing: signing.en.ui,
   analysis: analysis.en.ui,
+  shell: shell.en.ui,
+  signaturePad: signaturePad.en.ui,
   errors: {
     ...structure.en,
     ...people.en,
@@ -46,6 +50,8 @@ const en: Catalog = {
     ...documentStrings.en.errors,
     ...signing.en.errors,
     ...analysis.en.errors,
+    ...shell.en.errors,
+    ...signaturePad.en.errors,
     unknownCommand: 'Unknown command "{command}".',
     badEnvelope: 'The request could not be read.',
     unauthenticated: 'This device is not paired yet. Open your personal link again.',

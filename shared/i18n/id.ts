@@ -14,6 +14,8 @@ import * as results from './parts/results';
 import * as documentStrings from './parts/documents';
 import * as signing from './parts/signing';
 import * as analysis from './parts/analysis';
+import * as shell from './parts/shell';
+import * as signaturePad from './parts/signature-pad';
 /** Bahasa Indonesia — the default language. Keep keys identical to en.ts (a test checks). */
 export default {
   app: { name: 'Ruang Juri', tagline: 'Ruang penilaian juri, sepenuhnya tanpa internet' },
@@ -27,6 +29,8 @@ export default {
   paper: paper.id.ui,
   signing: signing.id.ui,
   analysis: analysis.id.ui,
+  shell: shell.id.ui,
+  signaturePad: signaturePad.id.ui,
   errors: {
     ...structure.id,
     ...people.id,
@@ -44,6 +48,8 @@ export default {
     ...documentStrings.id.errors,
     ...signing.id.errors,
     ...analysis.id.errors,
+    ...shell.id.errors,
+    ...signaturePad.id.errors,
     unknownCommand: 'Perintah "{command}" tidak dikenal.',
     badEnvelope: 'Permintaan tidak dapat dibaca.',
     unauthenticated: 'Perangkat ini belum terhubung. Buka kembali tautan pribadi Anda.',

@@ -77,6 +77,8 @@ function model(entries: number): DocumentModel {
     reopenings: [],
     snapshot: { version: 1, hash: 'f'.repeat(64), finalisedAt: '2026-11-23T03:00:00.000Z' },
     setupHash: 'e'.repeat(64),
+    signatureImages: new Map(),
+    logoUnreadable: false,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Browser, type Page } from '@playwright/test';
 import { quickCreateCompetition } from './quick-create';
 import { startServer, type RunningServer } from './server';
 
@@ -79,3 +79,68 @@ test('the organiser prints the setup sheet, blank score sheets and the provision
   const widths = await panel.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
   for (const height of widths) expect(height).toBeGreaterThanOrEqual(44);
 });
+
+/** One command as this page's paired organiser device (the certificate is set up outside this panel). */
+const call = <T>(page: Page, command: string, input: unknown): Promise<T> =>
+  page.evaluate(
+    async ([command, input]) => {
+      const token = localStorage.getItem('ruang-juri.deviceToken');
+      const response = await fetch(`/api/${command}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ id: 'e2e', command, input }),
+      });
+      const reply = await response.json();
+      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+      return reply.output;
+    },
+    [command, input] as const,
+  ) as Promise<T>;
+
+test('a provisional recap is signed on request after the passphrase dialog unlocks the certificate', async ({ browser }) => {
+  // Its own server: the organiser link of the shared one is spent by the test above.
+  const own = await startServer();
+  try {
+    await signProvisionalRecap(browser, own);
+  } finally {
+    await own.stop();
+  }
+});
+
+async function signProvisionalRecap(browser: Browser, own: RunningServer) {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(own.organiserLink);
+  await expect(page).toHaveURL(/#\/$/);
+  const competitionId = await quickCreateCompetition(page, own.origin, {
+    name: 'Lomba Inovasi Ogan Ilir 2026',
+    category: 'OPD',
+    criteria: [{ name: 'Kebaruan', weight: '100' }],
+    jurors: JURORS.slice(0, 1),
+    entries: [{ code: 'O01', title: 'Sigap', unit: 'Dinas Sosial' }],
+  });
+  const passphrase = 'kata-sandi-panitia';
+  await call(page, 'signing.createCertificate', { competitionId, passphrase });
+  await call(page, 'signing.lock', { competitionId });
+  await page.reload();
+  await expect(page.getByTestId('documents-signing-status')).toContainText('SEMENTARA');
+
+  await page.getByTestId('documents-sign-provisional').check();
+  await page.getByTestId('document-recap').click();
+  const dialog = page.getByTestId('documents-unlock');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('documents-unlock-passphrase')).toBeFocused();
+  mkdirSync('/tmp/shots', { recursive: true });
+  await page.screenshot({ path: '/tmp/shots/shell-documents-passphrase.png' });
+
+  await page.getByTestId('documents-unlock-passphrase').fill(passphrase);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('documents-unlock-submit').click()]);
+  const path = test.info().outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('documents-signed')).toContainText('Ditandatangani');
+  await expect(page.getByTestId('documents-provisional')).toBeVisible();
+  expect(execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })).toContain('SEMENTARA');
+  const sig = execFileSync('sh', ['-c', 'pdfsig "$0" || true', path], { encoding: 'utf8' });
+  expect(sig).toContain('Signature is Valid');
+  await page.getByTestId('documents-panel').screenshot({ path: '/tmp/shots/shell-documents-signed.png' });
+}

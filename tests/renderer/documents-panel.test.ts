@@ -37,6 +37,8 @@ function documentsApi(total = 60, hash: string | null = null): FakeApi {
         hash,
         count: input.kind === 'certificates' ? count : 1,
         total: input.kind === 'certificates' ? total : 1,
+        signed: false,
+        notices: [],
       };
     },
   });

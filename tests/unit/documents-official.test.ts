@@ -117,6 +117,8 @@ function model(): DocumentModel {
     reopenings: [{ version: 1, reopenedAt: GENERATED_AT.toISOString(), reason: 'Nilai juri 2 salah ketik' }],
     snapshot: { version: 2, hash: 'c'.repeat(64), finalisedAt: GENERATED_AT.toISOString() },
     setupHash: 'd'.repeat(64),
+    signatureImages: new Map(),
+    logoUnreadable: false,
   };
 }
 

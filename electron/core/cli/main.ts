@@ -25,8 +25,9 @@ Commands:
                                                   (exit 0 only for a validly signed, unmodified document)
   report  --kind KIND --out FILE.pdf [--data DIR] [--competition ID] [--stage ID] [--juror ID] [--participants] [--sign]
                                                   render an official document; KIND: recap|score-sheets|berita-acara|decree|certificates|setup
-                                                  (defaults: the only competition, its active stage; --sign reads the
-                                                  certificate's passphrase from RUANG_JURI_PASSPHRASE)
+                                                  (defaults: the only competition, its active stage). Signing: with the
+                                                  certificate's passphrase in RUANG_JURI_PASSPHRASE a final document is
+                                                  signed; --sign also signs a provisional one (and fails without it)
   score   [--check] [--no-quality] FILE           recompute a ruang-juri/scoring@1 file, print ruang-juri/result@1
                                                   (--check: compare with the file's "results"; exit 1 if they differ)
   help                                            show this text

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { AppError } from '@shared/api/errors';
 import { RENDERABLE_KINDS, type RenderableKind } from '@shared/api/report-commands';
 import { ORGANISER } from '@shared/domain/actor';
 import { createCore } from '../index';
@@ -18,7 +19,10 @@ const positiveId = (text: string | undefined, flag: string): number | undefined 
   return Number(text);
 };
 
-/** Where `--sign` reads the certificate's passphrase from. */
+/**
+ * Where the certificate's passphrase is read from. Given, a final document is signed (as in the app);
+ * `--sign` also signs a provisional one and fails (exit 1, the PDF written unsigned) without it.
+ */
 export const PASSPHRASE_ENV = 'RUANG_JURI_PASSPHRASE';
 
 export async function report(args: string[], io: CliIO): Promise<number> {
@@ -64,28 +68,41 @@ export async function report(args: string[], io: CliIO): Promise<number> {
         throw new UsageError(`several competitions here; choose one with --competition (${competitions.map((c) => `${c.id} "${c.name}"`).join(', ')})`);
       competitionId = competitions[0].id;
     }
-    const doc = await core.call(ORGANISER, 'documents.render', {
-      competitionId,
-      stageId,
-      kind: kind as RenderableKind,
-      jurorId,
-      includeParticipants: flags.participants === true ? true : undefined,
-    });
-    const file = resolve(out);
-    let signed: string | null = null;
+    // A fresh process holds no unlocked key: the passphrase comes from the environment, never a flag (shell history).
+    const passphrase = process.env[PASSPHRASE_ENV] || undefined;
     let signingError: string | null = null;
-    if (flags.sign) {
-      // A fresh process holds no unlocked key: the passphrase comes from the environment, never a flag (shell history).
-      const passphrase = process.env[PASSPHRASE_ENV] || undefined;
+    if (passphrase) {
       try {
-        signed = (await core.call(ORGANISER, 'signing.signPdf', { competitionId, base64: doc.base64, passphrase })).base64;
+        await core.call(ORGANISER, 'signing.unlock', { competitionId, passphrase });
       } catch (error) {
-        signingError = (error as Error).message;
+        // Without a certificate a final document is simply printed unsigned, unless --sign asked for a signature.
+        if (flags.sign || (error as AppError).key !== 'signingNoCertificateInstalled') signingError = (error as Error).message;
       }
+    } else if (flags.sign) signingError = `${PASSPHRASE_ENV} is not set`;
+    const render = (sign: boolean | undefined) =>
+      core.call(ORGANISER, 'documents.render', {
+        competitionId,
+        stageId,
+        kind: kind as RenderableKind,
+        jurorId,
+        includeParticipants: flags.participants === true ? true : undefined,
+        sign,
+      });
+    // --sign: always; a passphrase alone: the command's default (final documents); neither: unsigned.
+    const wanted = signingError !== null ? false : flags.sign ? true : passphrase ? undefined : false;
+    let doc;
+    try {
+      doc = await render(wanted);
+    } catch (error) {
+      if (wanted === false || !(error as AppError).key?.startsWith('signing')) throw error;
+      signingError = (error as Error).message;
+      doc = await render(false);
     }
-    writeFileSync(file, Buffer.from(signed ?? doc.base64, 'base64'));
+    const file = resolve(out);
+    writeFileSync(file, Buffer.from(doc.base64, 'base64'));
     const status = doc.hash === null ? ' (SEMENTARA: the result is not final yet)' : `, version ${doc.version}`;
-    io.out(`Wrote ${file}: ${doc.pages} page${doc.pages === 1 ? '' : 's'}, number ${doc.number}${status}${signed ? ', signed' : ''}.`);
+    io.out(`Wrote ${file}: ${doc.pages} page${doc.pages === 1 ? '' : 's'}, number ${doc.number}${status}${doc.signed ? ', signed' : ''}.`);
+    for (const notice of doc.notices) io.err(`ruang-juri: ${notice}`);
     if (signingError !== null) {
       io.err(`ruang-juri: signing not configured or refused (${signingError}); the PDF was written unsigned`);
       return 1;

@@ -6,6 +6,7 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatDate, formatDecimal } from '@shared/format';
+import { translate } from '@shared/i18n';
 import { describeStageMethod } from '@shared/format-method';
 import type { DocumentModel } from './model';
 import {
@@ -17,7 +18,7 @@ import {
   signatureBlock,
   signatureGrid,
   titleBlock,
-  verifyBlock,
+  frameVerifyBlock,
   type DocumentFrame,
   type Translate,
 } from './parts';
@@ -75,20 +76,22 @@ export function buildBeritaAcaraDocument(model: DocumentModel, frame: DocumentFr
   const place = model.competition.place || t('baPlaceBlank');
   const decisions = decisionLines(model, t);
   const paragraph = (text: string): Content => ({ text, alignment: 'justify', margin: [0, 0, 0, 8] });
+  const signedText = (key: string, params?: Record<string, number>) => translate(locale, `signaturePad.document.${key}`, params);
 
   const presentTable: Content = {
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      widths: [18, '*', '*', 90, 96],
+      widths: [18, '*', '*', 84, 90, 58],
       body: [
-        [t('sheetNo'), t('baName'), t('baPosition'), t('baRole'), 'NIP'].map((text) => ({ text, bold: true, fillColor: '#e4e4e4' })),
+        [t('sheetNo'), t('baName'), t('baPosition'), t('baRole'), 'NIP', signedText('signedColumn')].map((text) => ({ text, bold: true, fillColor: '#e4e4e4' })),
         ...ordered.map((j, i) => [
           String(i + 1),
           j.name,
           [j.position, j.institution].filter(Boolean).join(', '),
           juryRole(j.role, t),
           j.nip,
+          j.role === 'secretary' ? '' : signedText(model.signatureImages.has(j.id) ? 'signedMark' : 'notSignedMark'),
         ]),
       ],
     },
@@ -99,7 +102,8 @@ export function buildBeritaAcaraDocument(model: DocumentModel, frame: DocumentFr
 
   const criteriaList = model.criteria.map((c) => c.name).join(', ');
   const signers = ordered.filter((j) => j.role !== 'secretary');
-  const signatures = signers.map((j) => signatureBlock({ heading: juryRole(j.role, t), name: j.name, nip: j.nip }, t, 40));
+  const signatures = signers.map((j) => signatureBlock({ heading: juryRole(j.role, t), name: j.name, nip: j.nip, image: model.signatureImages.get(j.id) }, t, 40));
+  const signedCount = signers.filter((j) => model.signatureImages.has(j.id)).length;
 
   return {
     ...documentFrame(frame, `${t('baTitle')} — ${model.competition.name} — ${model.stage.name}`, 'portrait'),
@@ -126,11 +130,12 @@ export function buildBeritaAcaraDocument(model: DocumentModel, frame: DocumentFr
       decisions.length ? { ol: decisions, margin: [0, 0, 0, 8] } : paragraph(t('baNoDecisions')),
       paragraph(t('baClosing')),
       { text: `${place}, ${formatDate(day, locale, false)}`, alignment: 'right', margin: [0, 0, 0, 6] },
-      { text: t('baSignHeading'), bold: true, margin: [0, 0, 0, 4] },
+      { text: t('baSignHeading'), bold: true, margin: [0, 0, 0, 2] },
+      { text: signedText('signedCount', { signed: signedCount, total: signers.length }), fontSize: 8.5, margin: [0, 0, 0, 6] },
       signatureGrid(signatures, 3),
       {
         columns: [
-          { width: '*', stack: [verifyBlock(frame.stamp, t)] },
+          { width: '*', stack: [frameVerifyBlock(frame, t)] },
           { width: 220, stack: [signatureBlock({ above: t('knownBy'), heading: t('officialTitle'), name: '', nip: '' }, t)] },
         ],
         unbreakable: true,

@@ -8,7 +8,22 @@ import { formatDate } from '@shared/format';
 import type { DocumentModel } from './model';
 import { stripAcademicTitles } from './names';
 import { recapRowOrder } from './recap';
-import { contentWidthOf, documentFrame, documentText, hasLetterhead, letterheadBlock, qrStamp, signatureBlock, type DocumentFrame } from './parts';
+import {
+  contentWidthOf,
+  documentFrame,
+  documentText,
+  electronicSignatureLine,
+  hasLetterhead,
+  letterheadBlock,
+  qrStamp,
+  signatureBlock,
+  type DocumentFrame,
+} from './parts';
+import { fitText } from './text-fit';
+
+/** A certificate stays on one page: the title is clipped shorter than in tables and set smaller when long. */
+const CERTIFICATE_TITLE_MAX = 220;
+const titleSize = (title: string): number => (title.length > 120 ? 11 : title.length > 60 ? 13 : 15);
 
 export interface CertificateRecipient {
   entryId: number;
@@ -60,10 +75,10 @@ export function buildCertificatesDocument(model: DocumentModel, frame: DocumentF
       { text: t('certTitle'), fontSize: 28, bold: true, characterSpacing: 2, alignment: 'center', color: '#1f3a5f', margin: [0, 22, 0, 4] },
       ...(frame.stamp ? [{ text: `${t('numberLine', { number: frame.stamp.number })}${r.code ? ` · ${r.code}` : ''}`, alignment: 'center' as const, fontSize: 9 }] : []),
       { text: t('certGivenTo'), alignment: 'center', italics: true, margin: [0, 26, 0, 6] },
-      { text: r.unit || r.title, fontSize: 20, bold: true, alignment: 'center' },
+      { text: fitText(r.unit || r.title, CERTIFICATE_TITLE_MAX), fontSize: (r.unit || r.title).length > 80 ? 14 : 20, bold: true, alignment: 'center' },
       ...(r.presenters ? [{ text: r.presenters, alignment: 'center' as const, fontSize: 11, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
       { text: t('certFor'), alignment: 'center', italics: true, margin: [0, 16, 0, 4] },
-      { text: `“${r.title}”`, fontSize: 15, bold: true, alignment: 'center' },
+      { text: `“${fitText(r.title, CERTIFICATE_TITLE_MAX)}”`, fontSize: titleSize(r.title), bold: true, alignment: 'center' },
       {
         text: r.award ? t('certAs', { award: r.award, category: r.category }) : t('certAsParticipant', { stage: model.stage.name }),
         fontSize: 14,
@@ -74,10 +89,13 @@ export function buildCertificatesDocument(model: DocumentModel, frame: DocumentF
       { text: t('certIn', { competition: model.competition.name }), alignment: 'center', fontSize: 11 },
       {
         columns: [
-          { width: 150, stack: frame.stamp ? [qrStamp(frame.stamp, 64)] : [] },
+          {
+            width: 150,
+            stack: [...(frame.stamp ? [qrStamp(frame.stamp, 64)] : []), ...(frame.signedBy ? [electronicSignatureLine(frame.signedBy, locale)] : [])],
+          },
           {
             width: '*',
-            stack: [signatureBlock({ above: `${place}, ${date}`, heading: t('chairOfJury'), name: chair ? stripAcademicTitles(chair.name) : '', nip: chair?.nip ?? '' }, t, 40)],
+            stack: [signatureBlock({ above: `${place}, ${date}`, heading: t('chairOfJury'), name: chair ? stripAcademicTitles(chair.name) : '', nip: chair?.nip ?? '', image: chair && model.signatureImages.get(chair.id) }, t, 40)],
             alignment: 'center',
           },
           { width: '*', stack: [signatureBlock({ above: t('knownBy'), heading: t('officialTitle'), name: '', nip: '' }, t, 40)], alignment: 'center' },

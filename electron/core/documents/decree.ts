@@ -13,7 +13,7 @@ import {
   hasLetterhead,
   letterheadBlock,
   signatureBlock,
-  verifyBlock,
+  frameVerifyBlock,
   type DocumentFrame,
 } from './parts';
 import { resultTables } from './result-table';
@@ -75,7 +75,7 @@ export function buildDecreeDocument(model: DocumentModel, frame: DocumentFrame):
       },
       {
         columns: [
-          { width: '*', stack: [verifyBlock(frame.stamp, t)] },
+          { width: '*', stack: [frameVerifyBlock(frame, t)] },
           {
             width: 230,
             stack: [

@@ -15,7 +15,10 @@ import { computeResults } from '../services/results';
 import { loadSheets } from '../services/sheets';
 import { finalSnapshot } from '../services/snapshots';
 import { stageOutcome, type StageResults } from '../services/stage-outcome';
+import { readableImage } from './images';
 import type { Letterhead } from './parts';
+import { fitText } from './text-fit';
+import { stageSignatureImages } from '../services/drawn-signatures';
 
 export interface SheetMarks {
   jurorId: number;
@@ -74,6 +77,10 @@ export interface DocumentModel {
   snapshot: { version: number; hash: string; finalisedAt: string } | null;
   /** SHA-256 of the canonical setup (criteria, weights, scales, method, jurors, conflicts). */
   setupHash: string;
+  /** Drawn signatures of the stage that decode, juror id → PNG data URL (migration 013). */
+  signatureImages: ReadonlyMap<number, string>;
+  /** The competition's logo could not be decoded, so the letterhead prints without it. */
+  logoUnreadable: boolean;
 }
 
 /** JSON with object keys sorted, so the same setup always hashes the same. */
@@ -131,6 +138,12 @@ function withOutcomeRanks(results: Results, view: StageResults): Results {
   return { ...results, categories: results.categories.map((c) => ({ ...c, rows: c.rows.map(rank) })) };
 }
 
+/** Entry titles and units as the documents print them (see text-fit.ts). */
+const withPrintableTexts = (results: Results): Results => ({
+  ...results,
+  categories: results.categories.map((c) => ({ ...c, rows: c.rows.map((row) => ({ ...row, title: fitText(row.title), unit: fitText(row.unit) })) })),
+});
+
 function loadReopenings(db: Database, stageId: number): Reopening[] {
   return db
     .prepare(
@@ -159,7 +172,9 @@ export function loadDocumentModel(db: Database, actor: Actor, competitionId: num
     .filter((s) => applicable.has(`${s.jurorId}:${s.entryId}`))
     .map((s) => ({ jurorId: s.jurorId, entryId: s.entryId, submitted: s.status === 'submitted', marks: s.marks, comment: comments.get(`${s.jurorId}:${s.entryId}`) ?? '' }));
   const snapshot = finalSnapshot(db, stage.id);
-  const entryLabel = new Map(detail.entries.map((e) => [e.id, `${e.code ? `${e.code} ` : ''}${e.title}`]));
+  const entryLabel = new Map(detail.entries.map((e) => [e.id, `${e.code ? `${e.code} ` : ''}${fitText(e.title)}`]));
+  const logo = readableImage(detail.details.logo);
+  const signatureImages = new Map([...stageSignatureImages(db, stage.id)].filter(([, image]) => readableImage(image) !== null));
   const setup = {
     competition: detail.name,
     stage: stage.name,
@@ -170,14 +185,14 @@ export function loadDocumentModel(db: Database, actor: Actor, competitionId: num
   };
   return {
     locale,
-    letterhead: { logo: detail.details.logo, institution: detail.details.institution, unit: detail.details.unit, address: detail.details.address },
+    letterhead: { logo, institution: detail.details.institution, unit: detail.details.unit, address: detail.details.address },
     competition: { id: detail.id, name: detail.name, place: detail.details.place, startDate: detail.details.startDate, endDate: detail.details.endDate },
     stage: { id: stage.id, name: stage.name },
-    results,
+    results: withPrintableTexts(results),
     criteria,
     criterionNames: new Map(detail.criteria.map((c) => [c.id, c.name])),
     jurors: detail.jurors,
-    entries: scope.entries.map((e) => ({ ...e, categoryName: categoryName.get(e.categoryId) ?? '' })),
+    entries: scope.entries.map((e) => ({ ...e, title: fitText(e.title), unit: fitText(e.unit), categoryName: categoryName.get(e.categoryId) ?? '' })),
     sheets,
     applicable,
     conflicts: detail.conflicts,
@@ -193,5 +208,7 @@ export function loadDocumentModel(db: Database, actor: Actor, competitionId: num
     reopenings: loadReopenings(db, stage.id),
     snapshot: snapshot && { version: snapshot.version, hash: snapshot.hash, finalisedAt: snapshot.finalisedAt },
     setupHash: createHash('sha256').update(canonicalJson(setup)).digest('hex'),
+    signatureImages,
+    logoUnreadable: !!detail.details.logo && logo === null,
   };
 }

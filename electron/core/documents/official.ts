@@ -61,6 +61,7 @@ export function planDocument(model: DocumentModel, request: DocumentRequest, day
           letterhead: frame.letterhead,
           stamp: frame.stamp,
           awards: model.awards,
+          signedBy: frame.signedBy,
         }),
       );
     case 'score-sheets': {

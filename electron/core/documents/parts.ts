@@ -26,6 +26,22 @@ export interface DocumentFrame {
   letterhead: Letterhead | null;
   /** Absent only for previews and old callers: then no number, hash or QR is printed. */
   stamp: DocumentStamp | null;
+  /** Set when the PDF is signed digitally after rendering: the visible line names the signer. */
+  signedBy?: ElectronicSigner | null;
+}
+
+/** Who a digitally signed document names: the certificate's holder and their position or organisation. */
+export interface ElectronicSigner {
+  name: string;
+  position: string;
+}
+
+/** "Ditandatangani secara elektronik oleh NAME, POSITION" in the document's language. */
+export function electronicSignatureLine(signer: ElectronicSigner, locale: Locale): Content {
+  const text = signer.position
+    ? translate(locale, 'signaturePad.document.eSignedByPosition', { name: signer.name, position: signer.position })
+    : translate(locale, 'signaturePad.document.eSignedBy', { name: signer.name });
+  return { text, fontSize: 7.5, italics: true, color: '#1f3a5f', margin: [0, 4, 0, 0] };
 }
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -87,17 +103,22 @@ export function titleBlock(title: string, stamp: DocumentStamp | null, t: Transl
 /** The QR code the verify screen reads: the same text as the PDF's Keywords. */
 export const qrStamp = (stamp: DocumentStamp, fit = 72): ContentQr => ({ qr: encodeVerifyText(stamp), fit, eccLevel: 'M' });
 
-/** QR with the verification hint beside it. */
-export function verifyBlock(stamp: DocumentStamp | null, t: Translate): Content {
-  if (!stamp) return { text: '' };
-  return {
-    columns: [
-      { width: 'auto', stack: [qrStamp(stamp)] },
-      { width: 150, text: t('verifyHint'), fontSize: 7, color: '#333333', margin: [0, 8, 0, 0] },
-    ],
-    columnGap: 6,
-  };
+/** QR with the verification hint beside it, and the electronic signature line when the PDF is signed. */
+export function verifyBlock(stamp: DocumentStamp | null, t: Translate, signed?: { by: ElectronicSigner | null | undefined; locale: Locale }): Content {
+  const qr: Content = stamp
+    ? {
+        columns: [
+          { width: 'auto', stack: [qrStamp(stamp)] },
+          { width: 150, text: t('verifyHint'), fontSize: 7, color: '#333333', margin: [0, 8, 0, 0] },
+        ],
+        columnGap: 6,
+      }
+    : { text: '' };
+  return signed?.by ? { stack: [qr, electronicSignatureLine(signed.by, signed.locale)] } : qr;
 }
+
+/** verifyBlock for a document frame. */
+export const frameVerifyBlock = (frame: DocumentFrame, t: Translate): Content => verifyBlock(frame.stamp, t, { by: frame.signedBy, locale: frame.locale });
 
 /** Diagonal "SEMENTARA" while the stamp names no finalised snapshot. */
 export function provisionalWatermark(stamp: DocumentStamp | null, t: Translate): Watermark | undefined {
@@ -140,15 +161,19 @@ export interface Signatory {
   nip: string;
   /** A line above the heading, e.g. "Palembang, 9 November 2022". */
   above?: string;
+  /** The drawn signature (PNG data URL, already checked to decode), put in the room to sign. */
+  image?: string | null;
 }
 
-/** Heading, room to sign, the name underlined and bold, the NIP (dotted when unknown). */
+/** Heading, room to sign (or the drawn signature in it), the name underlined and bold, the NIP (dotted when unknown). */
 export function signatureBlock(who: Signatory, t: Translate, space = 46): Content {
+  const signed: Content[] = who.image ? [{ image: who.image, fit: [140, space - 4], margin: [0, 2, 0, 2] }] : [];
   return {
     stack: [
       ...(who.above ? [{ text: who.above }] : []),
       { text: who.heading },
-      { text: who.name || t('signatureName'), bold: true, decoration: who.name ? 'underline' : undefined, margin: [0, space, 0, 0] },
+      ...signed,
+      { text: who.name || t('signatureName'), bold: true, decoration: who.name ? 'underline' : undefined, margin: [0, who.image ? 0 : space, 0, 0] },
       { text: who.nip ? t('nipLine', { nip: who.nip }) : t('nip') },
     ],
     unbreakable: true,

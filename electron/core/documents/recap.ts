@@ -19,6 +19,7 @@ import {
   MARGIN,
   RULE,
   verifyBlock,
+  type ElectronicSigner,
   type Letterhead,
 } from './parts';
 import { renderPdf } from './pdf';
@@ -37,6 +38,8 @@ export interface RecapOptions {
   stamp?: DocumentStamp | null;
   /** Award or grade per entry id; given (even empty), the table gets an award column. */
   awards?: ReadonlyMap<number, string>;
+  /** The PDF is signed digitally after rendering: the visible line names the signer. */
+  signedBy?: ElectronicSigner | null;
 }
 
 /** Shown where a juror has not submitted. */
@@ -279,7 +282,7 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
 
   const signature: Content = {
     columns: [
-      { width: '*', stack: [verifyBlock(stamp, t)] },
+      { width: '*', stack: [verifyBlock(stamp, t, { by: options.signedBy, locale })] },
       {
         width: 230,
         stack: [
@@ -300,7 +303,7 @@ export function buildRecapDocument(results: Results, options: RecapOptions): TDo
   const closing: Content = { stack: [notes, signature], unbreakable: true };
 
   const frame = documentFrame(
-    { locale, generatedAt, letterhead, stamp },
+    { locale, generatedAt, letterhead, stamp, signedBy: options.signedBy },
     `${t('recapTitle')} — ${results.competitionName} — ${results.stageName}`,
     orientation,
   );

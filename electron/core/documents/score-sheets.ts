@@ -18,7 +18,7 @@ import {
   particularsTable,
   signatureBlock,
   titleBlock,
-  verifyBlock,
+  frameVerifyBlock,
   type DocumentFrame,
 } from './parts';
 
@@ -109,10 +109,10 @@ export function buildScoreSheetsDocument(model: DocumentModel, frame: DocumentFr
         },
         {
           columns: [
-            { width: '*', stack: [verifyBlock(frame.stamp, t)] },
+            { width: '*', stack: [frameVerifyBlock(frame, t)] },
             {
               width: 220,
-              stack: [signatureBlock({ above: `${place}, ${formatDate(frame.generatedAt, locale, false)}`, heading: t('sheetAssessor'), name: juror.name, nip: juror.nip }, t)],
+              stack: [signatureBlock({ above: `${place}, ${formatDate(frame.generatedAt, locale, false)}`, heading: t('sheetAssessor'), name: juror.name, nip: juror.nip, image: model.signatureImages.get(jurorId) }, t)],
             },
           ],
           unbreakable: true,

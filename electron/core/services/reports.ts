@@ -5,11 +5,25 @@
  */
 import type { ParsedInput } from '@shared/api/contract';
 import { actorLabel } from '@shared/domain/actor';
+import { AppError } from '@shared/api/errors';
 import type { DocumentStamp } from '@shared/documents/stamp';
+import { translate } from '@shared/i18n';
 import { loadDocumentModel } from '../documents/model';
 import { planDocument, renderDocument } from '../documents/official';
 import { registerDocument } from '../documents/register';
 import { afterCommit, type HandlerContext, type HandlerMap } from '../registry';
+import { documentSigner } from './signing';
+
+/**
+ * The certificate to sign with, or null for an unsigned document. Final documents are signed when a
+ * certificate is installed; provisional ones only when asked, and asking without a certificate fails.
+ */
+function signerFor(ctx: HandlerContext, competitionId: number, final: boolean, sign: boolean | undefined) {
+  if (!(sign ?? final)) return null;
+  const signer = documentSigner(ctx, competitionId);
+  if (!signer && sign === true) throw new AppError('NOT_FOUND', 'signingNoCertificateInstalled');
+  return signer;
+}
 
 /** Loads, numbers and plans a document inside the transaction; renders it after the commit. */
 export function issueDocument(ctx: HandlerContext, input: ParsedInput<'documents.render'>) {
@@ -22,19 +36,26 @@ export function issueDocument(ctx: HandlerContext, input: ParsedInput<'documents
   const { number, issued } = registerDocument(ctx.db, request, ctx.now, actorLabel(ctx.actor));
   if (issued) ctx.audit('documents.issue', { ...request, number });
   const stamp: DocumentStamp = { kind: input.kind, number, competitionId: request.competitionId, stageId: request.stageId, version, hash };
-  const definition = plan.build({ locale: model.locale, generatedAt: new Date(ctx.now), letterhead: model.letterhead, stamp });
+  const signer = signerFor(ctx, model.competition.id, model.snapshot !== null, input.sign);
+  if (signer) ctx.audit('documents.signed', { ...request, number, fingerprint: signer.fingerprint });
+  const signedBy = signer && { name: signer.name, position: signer.organization };
+  const definition = plan.build({ locale: model.locale, generatedAt: new Date(ctx.now), letterhead: model.letterhead, stamp, signedBy });
+  const notices = model.logoUnreadable ? [translate(ctx.locale, 'signaturePad.document.logoUnreadable')] : [];
   return afterCommit(async () => {
-    const { pdf, pages } = await renderDocument(definition);
+    const rendered = await renderDocument(definition);
+    const pdf = signer ? await signer.sign(rendered.pdf) : rendered.pdf;
     return {
       filename: `${plan.filename}.pdf`,
       mimeType: 'application/pdf' as const,
       base64: pdf.toString('base64'),
-      pages,
+      pages: rendered.pages,
       number,
       version,
       hash,
       count: plan.count,
       total: plan.total,
+      signed: signer !== null,
+      notices,
     };
   });
 }

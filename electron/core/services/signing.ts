@@ -160,6 +160,35 @@ export function assessDocument(db: Database | null, pdf: Buffer, ownCompetitionI
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * For `documents.render` (issue 6), which signs what it renders after its commit: the competition's
+ * certificate holder and a signing function, or null when it has no certificate. Checked now, inside
+ * the render's transaction: `signingLocked` while its passphrase was not given, and an expired or
+ * non-signing certificate refused before anything is rendered.
+ */
+export function documentSigner(ctx: HandlerContext, competitionId: number): { name: string; organization: string; fingerprint: string; sign(pdf: Buffer): Promise<Buffer> } | null {
+  const row = currentCertificate(ctx.db, competitionId);
+  if (!row) return null;
+  const secret = unlockedFor(ctx.db).get(row.id);
+  if (secret === undefined) throw new AppError('LOCKED', 'signingLocked');
+  const signingTime = new Date(ctx.now);
+  assertUsableForSigning(openPkcs12(row.p12, secret), signingTime);
+  const identity = competitionIdentity(ctx.db, competitionId);
+  const p12 = row.p12;
+  return {
+    name: row.commonName,
+    organization: row.organization,
+    fingerprint: row.fingerprint,
+    sign(pdf) {
+      const stamp = readStamp(pdf);
+      const reason = stamp
+        ? translate(identity.locale, 'signing.reasonDocument', { number: stamp.number, competition: identity.name })
+        : translate(identity.locale, 'signing.reason', { competition: identity.name });
+      return signPdf(pdf, { p12, passphrase: secret }, { reason, location: identity.place, name: row.commonName, signingTime });
+    },
+  };
+}
+
 export const signingHandlers: HandlerMap = {
   'signing.certificate'(ctx, { competitionId }) {
     assertCompetition(ctx.db, ctx.actor, competitionId);

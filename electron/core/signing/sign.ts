@@ -48,7 +48,8 @@ export async function signPdf(pdf: Buffer, signer: PdfSigner, options: SignOptio
       signingTime: options.signingTime,
       signatureLength: signatureLength(signer.p12),
       subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
-      appName: DOCUMENT_CREATOR,
+      // Written as a PDF name (/App /Name …), which cannot hold a space: "Ruang Juri" made poppler report a syntax error.
+      appName: DOCUMENT_CREATOR.replace(/\s+/g, ''),
     });
   } catch {
     // placeholder-plain reads classic cross-reference tables (as pdfmake writes), not object streams.

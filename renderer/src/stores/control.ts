@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue';
 import type { CommandOutput } from '@shared/api/contract';
 import type { CompetitionDetail, Results, Session } from '@shared/domain/schemas';
 import { useApi } from '../api';
-import { downloadBase64 } from '../lib/download';
+import { deliverFile } from '../lib/deliver';
 import { coalesce } from '../lib/refresh';
 
 export type Progress = CommandOutput<'progress.get'>;
@@ -140,8 +140,8 @@ export const useControlStore = defineStore('control', () => {
   const downloadRecap = () =>
     act('recap', async (id) => {
       const doc = await api.invoke('documents.recap', { competitionId: id });
-      downloadBase64(doc.filename, doc.mimeType, doc.base64);
-      return doc.filename;
+      const delivery = await deliverFile(api, doc);
+      return delivery.outcome === 'cancelled' ? undefined : doc.filename;
     });
 
   return {

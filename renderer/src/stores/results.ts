@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { CommandInput, CommandOutput } from '@shared/api/contract';
 import { useApi } from '../api';
-import { downloadBase64 } from '../lib/download';
+import { deliverFile } from '../lib/deliver';
 import { coalesce } from '../lib/refresh';
 
 export type StageResults = CommandOutput<'results.stage'>;
@@ -86,8 +86,8 @@ export const useResultsStore = defineStore('results', () => {
   const exportFile = (format: ExportFormat) =>
     act(`export-${format}`, async (r) => {
       const file = await api.invoke('results.export', { ...r, format });
-      downloadBase64(file.filename, file.mimeType, file.base64);
-      saved.value = file.filename;
+      const delivery = await deliverFile(api, file);
+      if (delivery.outcome !== 'cancelled') saved.value = file.filename;
     });
 
   return { competitionId, stageId, view, loadError, actionError, busy, saved, load, refresh, watchLive, setScheme, decideTie, overrideAward, finalise, reopen, exportFile };

@@ -4,7 +4,7 @@ import type { CommandInput } from '@shared/api/contract';
 import type { ScheduleView } from '@shared/api/schedule-commands';
 import type { CompetitionDetail, Entry } from '@shared/domain/schemas';
 import { useApi } from '../api';
-import { downloadBase64 } from '../lib/download';
+import { deliverFile } from '../lib/deliver';
 
 type ScheduleCommand =
   | 'schedule.saveBlock'
@@ -76,8 +76,8 @@ export const useScheduleStore = defineStore('schedule', () => {
     actionError.value = null;
     try {
       const file = await api.invoke('schedule.drawSheet', { blockId });
-      downloadBase64(file.filename, file.mimeType, file.base64);
-      return file.filename;
+      const delivery = await deliverFile(api, file);
+      return delivery.outcome === 'cancelled' ? null : file.filename;
     } catch (error) {
       actionError.value = error;
       return null;

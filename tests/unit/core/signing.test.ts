@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -158,7 +159,12 @@ describe('signing and verifying PDFs', () => {
     expect(result.stamp?.number).toBe('007/REK/RJ/XI/2026');
     const audit = withDb(core, (db) => db.prepare("SELECT details_json FROM audit_log WHERE action = 'signing.signed'").get() as { details_json: string });
     expect(JSON.parse(audit.details_json)).toMatchObject({ document: 'recap 007/REK/RJ/XI/2026', unsignedSha256: createHash('sha256').update(pdf).digest('hex') });
-    if (hasPdfsig) expect(pdfsigValidation(writeTemp('signed.pdf', signed))).toBe('Signature is Valid.');
+    if (hasPdfsig) {
+      const file = writeTemp('signed.pdf', signed);
+      expect(pdfsigValidation(file)).toBe('Signature is Valid.');
+      // A well-formed file: poppler reports no syntax error anywhere in it (a name with a space once did).
+      expect(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stderr).not.toMatch(/Syntax Error/);
+    }
   });
 
   it('signs the recap the core renders', async () => {

@@ -11,6 +11,7 @@ import { paperFallback } from './009_paper_fallback';
 import { finalise } from './010_finalise';
 import { documentRegister } from './011_document_register';
 import { signing } from './012_signing';
+import { drawnSignatures } from './013_drawn_signatures';
 
 /** In order; append new numbered modules, never edit a released one. */
-export const migrations: readonly Migration[] = [initial, setup, stageMethod, timer, devices, schedule, dashboard, scoringWindow, paperFallback, finalise, documentRegister, signing];
+export const migrations: readonly Migration[] = [initial, setup, stageMethod, timer, devices, schedule, dashboard, scoringWindow, paperFallback, finalise, documentRegister, signing, drawnSignatures];
