@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,18 @@ describe('ruang-juri command line', () => {
       expect(lines.join('\n')).toContain('Usage: ruang-juri <command>');
     },
   );
+
+  it('runs from any working folder (the TypeScript paths come from our tsconfig, not the current folder)', () => {
+    const dataDir = join(tempDir(), 'data');
+    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', '..', 'bin', 'ruang-juri.cjs'), 'sample', '--data', dataDir], {
+      cwd: tempDir(),
+      encoding: 'utf8',
+      env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'TSX_TSCONFIG_PATH')),
+    });
+    expect(run.stderr).not.toMatch(/Cannot find module/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(dataDir);
+  });
 
   it('puts the data in the platform app-data folder unless told otherwise', () => {
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toMatch(/Roaming.ruang-juri$/);
