@@ -239,8 +239,10 @@ async function main(): Promise<number> {
     const retryLatencies: number[] = [];
     const errors: string[] = [];
     const start = performance.now();
+    const clientCpuAtStart = process.cpuUsage();
     const results = await Promise.all(devices.map((device, j) => runJuror(device.client, j, latencies, retryLatencies, errors)));
     const elapsed = performance.now() - start;
+    const clientCpu = process.cpuUsage(clientCpuAtStart);
     const pacedLatencies: number[] = [];
     const pacedStart = performance.now();
     const paced = await Promise.all(devices.map((device, j) => runJuror(device.client, j, pacedLatencies, retryLatencies, errors, PACED_THINK_MS)));
@@ -274,6 +276,8 @@ async function main(): Promise<number> {
     const cpuNote = `user ${ms(serverUsage.cpuUserMs / acked)} + system ${ms(serverUsage.cpuSystemMs / acked)}, setup included; peak RSS ${serverUsage.maxRssMb.toFixed(0)} MB`;
     row('  server CPU per acknowledged change (both runs)', ms((serverUsage.cpuUserMs + serverUsage.cpuSystemMs) / acked), cpuNote);
     // A closed loop without think time: every device always has one request waiting, so latency ≈ devices / throughput.
+    // The 60 clients run in this process on the same cores as the server: their CPU is the server's loss.
+    row('  client CPU per change (closed loop, all 60 devices)', ms((clientCpu.user + clientCpu.system) / 1000 / closedAcked), 'this process, sharing the cores with the server');
     row('  devices / throughput (closed loop, Little’s law)', ms((JURORS / throughput) * 1000), 'the mean latency a single-writer server must show');
     console.log(`\nPaced (latency): ${pacedLatencies.length} changes in ${(pacedElapsed / 1000).toFixed(2)} s, each device a change every ~${PACED_THINK_MS} ms`);
     row('  offered and acknowledged per second', perSecond((pacedLatencies.length / pacedElapsed) * 1000));
