@@ -118,7 +118,11 @@ export function createCore(options: CoreOptions): Core {
       const { code, details } = reply.error;
       throw Object.assign(new AppError(code, details.key, details.params, details.issues), { message: reply.error.message });
     },
-    authenticate: (token) => authenticateKioskToken(db, token, now()) ?? authenticateDevice(db, token, now()),
+    // Paired devices send nearly every request; a kiosk token is looked up only when no device has it.
+    authenticate: (token) => {
+      const device = authenticateDevice(db, token, now());
+      return device.role === 'anonymous' ? (authenticateKioskToken(db, token, now()) ?? device) : device;
+    },
     isRevokedToken: (token) => isRevokedDeviceToken(db, token),
     setNetworkController: (controller) => setNetworkController(db, controller),
     subscribe(listener) {

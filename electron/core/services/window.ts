@@ -28,11 +28,15 @@ export function windowsOf(db: Database, competitionId: number, stageId: number, 
   const rule = readRule(db, competitionId);
   const session = currentSession(db, competitionId);
   const onStageId = session?.status === 'open' && session.stageId === stageId ? session.currentEntryId : null;
+  // One entry (every mark save) reads that entry's rows only; the whole stage is read for the dashboard.
+  const entry = onlyEntryId ?? null;
   const slots = new Map(
     (
       db
-        .prepare('SELECT sl.entry_id, sl.status FROM schedule_slots sl JOIN schedule_blocks b ON b.id = sl.block_id WHERE b.stage_id = ? AND sl.entry_id IS NOT NULL')
-        .all(stageId) as { entry_id: number; status: string }[]
+        .prepare(
+          'SELECT sl.entry_id, sl.status FROM schedule_slots sl JOIN schedule_blocks b ON b.id = sl.block_id WHERE b.stage_id = ? AND sl.entry_id IS NOT NULL AND (? IS NULL OR sl.entry_id = ?)',
+        )
+        .all(stageId, entry, entry) as { entry_id: number; status: string }[]
     ).map((r) => [r.entry_id, r.status]),
   );
   const lastEnded = new Map(
@@ -40,14 +44,17 @@ export function windowsOf(db: Database, competitionId: number, stageId: number, 
       db
         .prepare(
           `SELECT entry_id, MAX(recorded_at) AS at FROM timer_phase_log
-           WHERE competition_id = ? AND phase_index = ? AND entry_id IS NOT NULL AND session_id IN (SELECT id FROM sessions WHERE stage_id = ?)
+           WHERE competition_id = ? AND phase_index = ? AND entry_id IS NOT NULL AND (? IS NULL OR entry_id = ?)
+             AND session_id IN (SELECT id FROM sessions WHERE stage_id = ?)
            GROUP BY entry_id`,
         )
-        .all(competitionId, phases.length - 1, stageId) as { entry_id: number; at: string }[]
+        .all(competitionId, phases.length - 1, entry, entry, stageId) as { entry_id: number; at: string }[]
     ).map((r) => [r.entry_id, Date.parse(r.at)]),
   );
   const extended = new Map(
-    (db.prepare('SELECT entry_id, MAX(until_ms) AS until_ms FROM scoring_window_extensions WHERE stage_id = ? GROUP BY entry_id').all(stageId) as {
+    (db
+      .prepare('SELECT entry_id, MAX(until_ms) AS until_ms FROM scoring_window_extensions WHERE stage_id = ? AND (? IS NULL OR entry_id = ?) GROUP BY entry_id')
+      .all(stageId, entry, entry) as {
       entry_id: number;
       until_ms: number;
     }[]).map((r) => [r.entry_id, r.until_ms]),
