@@ -10,8 +10,8 @@ import type { Sheet } from '@shared/domain/schemas';
 import { formatDecimal } from '@shared/format';
 import type { HandlerContext } from '../registry';
 import { loadCriteriaRows, type CriterionRow } from './load';
-import { writeComments, sheetView, type SheetComments } from './sheet-extras';
-import { loadSheets } from './sheets';
+import { writeComments, sheetView, withExtras, type SheetComments } from './sheet-extras';
+import { loadSheets, toSheet } from './sheets';
 
 export interface SheetWrite {
   competitionId: number;
@@ -80,5 +80,8 @@ export function writeSheet(ctx: HandlerContext, write: SheetWrite): Sheet {
 
   ctx.audit('scoring.saveSheet', { opId, stageId, entryId, jurorId, status, source, marks: parsed, ...(write.comments && { comments: write.comments }) });
   ctx.emit('sheet.changed', { competitionId, entryId, jurorId, status });
-  return sheetView(db, { stageId, entryId, jurorId });
+  // The sheet as stored now, built from what was read and written instead of reading it again
+  // (marks in criterion order, as loadSheets returns them); comments and flags come from withExtras.
+  const stored = { entryId, jurorId, status, updatedAt: ctx.now, marks: new Map([...merged].sort(([a], [b]) => a - b)) } as const;
+  return withExtras(db, stageId, [toSheet(stored)], { jurorId, entryId })[0];
 }
