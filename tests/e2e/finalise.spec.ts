@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Browser, type Page } from '@playwright/test';
+import { callApi, pagePairedAs as pagePairedIn } from './api';
 import { startServer, type RunningServer } from './server';
 
 const SHOTS = '/tmp/shots';
@@ -21,21 +22,10 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function api(page: Page, token: string | null, command: string, input: unknown) {
-  const response = await page.request.post(`${server.origin}/api/${command}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    data: { id: 't', command, input, locale: 'id' },
-  });
-  const reply = await response.json();
-  expect(reply.ok, `${command}: ${JSON.stringify(reply)}`).toBe(true);
-  return reply.output;
-}
+const api = (page: Page, token: string | null, command: string, input: unknown) => callApi(page, server.origin, token, command, input);
 
-async function pagePairedAs(browser: Browser, token: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  await context.addInitScript((t) => localStorage.setItem('ruang-juri.deviceToken', t), token);
-  return context.newPage();
-}
+const pagePairedAs = (browser: Browser, token: string, viewport = { width: 1280, height: 900 }) =>
+  pagePairedIn(browser, token, { viewport, acceptDownloads: true });
 
 async function openResults(page: Page, competitionId: number) {
   await page.goto(`${server.origin}/#/competitions/${competitionId}/results`);

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Browser, type Page } from '@playwright/test';
+import { callApi, pagePairedAs as pagePairedIn } from './api';
 import { startServer, type RunningServer } from './server';
 
 const SHOTS = '/tmp/shots';
@@ -18,21 +19,10 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function api(page: Page, token: string | null, command: string, input: unknown) {
-  const response = await page.request.post(`${server.origin}/api/${command}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    data: { id: 't', command, input, locale: 'id' },
-  });
-  const reply = await response.json();
-  expect(reply.ok, `${command}: ${JSON.stringify(reply)}`).toBe(true);
-  return reply.output;
-}
+const api = (page: Page, token: string | null, command: string, input: unknown) => callApi(page, server.origin, token, command, input);
 
-async function pagePairedAs(browser: Browser, token: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, hasTouch: viewport.width < 800 });
-  await context.addInitScript((t) => localStorage.setItem('ruang-juri.deviceToken', t), token);
-  return context.newPage();
-}
+const pagePairedAs = (browser: Browser, token: string, viewport: { width: number; height: number }) =>
+  pagePairedIn(browser, token, { viewport, hasTouch: viewport.width < 800 });
 
 test('a juror submits after close, the chair approves on the dashboard, and the sheet counts', async ({ browser }) => {
   const organiser = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
+import { callApi, pagePairedAs } from './api';
 import { startServer, type RunningServer } from './server';
 
 const SHOTS = '/tmp/shots';
@@ -19,15 +20,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function api(page: Page, token: string | null, command: string, input: unknown) {
-  const response = await page.request.post(`${server.origin}/api/${command}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    data: { id: 't', command, input, locale: 'id' },
-  });
-  const reply = await response.json();
-  expect(reply.ok, `${command}: ${JSON.stringify(reply)}`).toBe(true);
-  return reply.output;
-}
+const api = (page: Page, token: string | null, command: string, input: unknown) => callApi(page, server.origin, token, command, input);
 
 /** Draws a stroke through `points` (fractions of the box) with the pointer. */
 async function draw(page: Page, points: [number, number][]) {
@@ -61,9 +54,7 @@ test('a juror signs on the phone, the organiser sees it and draws it again in th
   const budi = links.find((l: { name: string }) => l.name === 'Ir. Budi Santoso');
   const budiToken = (await api(organiser, null, 'auth.pair', { token: budi.token })).deviceToken;
 
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
-  await context.addInitScript((t) => localStorage.setItem('ruang-juri.deviceToken', t), budiToken);
-  const phone = await context.newPage();
+  const phone = await pagePairedAs(browser, budiToken, { viewport: { width: 360, height: 740 }, hasTouch: true });
   await phone.goto(`${server.origin}/#/juror`);
   await expect(phone.getByTestId('juror-name')).toHaveText('Ir. Budi Santoso');
   await phone.getByTestId('juror-signature').locator('summary').click();

@@ -1,5 +1,6 @@
 import type { CommandOutput } from '@shared/api/contract';
 import { DEFAULT_STAGE_METHOD } from '@shared/domain/method';
+import { DEFAULT_PHASES, IDLE_STATE } from '@shared/timer';
 import type { CompetitionDetail, Entry, Juror, Session } from '@shared/domain/schemas';
 
 export const openSession: Session = {
@@ -52,3 +53,14 @@ export function assignment(overrides: Partial<CommandOutput<'scoring.myAssignmen
     ...overrides,
   };
 }
+
+/** The timer of a competition that has not started: default phases, nothing on stage. */
+export const idleTimer = (competitionId: number, serverNow = 0): CommandOutput<'timer.state'> => ({
+  competitionId,
+  phases: DEFAULT_PHASES.map((p) => ({ ...p })),
+  state: { ...IDLE_STATE },
+  version: 0,
+  serverNow,
+  entry: null,
+  nextEntry: null,
+});

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandInput } from '@shared/api/contract';
 import type { ScheduleView } from '@shared/api/schedule-commands';
-import { DEFAULT_PHASES } from '@shared/timer';
 import { createFakeApi } from './fake-api';
+import { idleTimer } from './fixtures';
 import { detail } from './setup-fixtures';
 import { flushPromises, mountApp } from './helpers';
 
@@ -28,15 +28,7 @@ function scheduleApi() {
     'auth.whoami': () => ({ actor: { role: 'organiser' } }),
     'competition.get': () => detail(),
     'schedule.get': () => view,
-    'timer.state': () => ({
-      competitionId: 7,
-      phases: DEFAULT_PHASES.map((p) => ({ ...p })),
-      state: { phaseIndex: 0, startedAt: null, accumulatedMs: 0, addedMs: 0, running: false },
-      version: 0,
-      serverNow: 0,
-      entry: null,
-      nextEntry: null,
-    }),
+    'timer.state': () => idleTimer(7),
     'schedule.move': (input: CommandInput<'schedule.move'>) => {
       const block = view.blocks[0]!;
       const rest = block.slots.filter((s) => s.id !== input.slotId);

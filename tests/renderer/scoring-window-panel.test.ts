@@ -5,13 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandOutput } from '@shared/api/contract';
 import type { LateSubmission } from '@shared/api/window-commands';
 import type { CompetitionDetail } from '@shared/domain/schemas';
-import { DEFAULT_PHASES, IDLE_STATE } from '@shared/timer';
 import { API_KEY } from '../../renderer/src/api';
 import ScoringWindowPanel from '../../renderer/src/components/dashboard/ScoringWindowPanel.vue';
 import { createAppI18n } from '../../renderer/src/i18n';
 import { useControlStore } from '../../renderer/src/stores/control';
 import { createFakeApi } from './fake-api';
-import { emptySetup, entry, juror, openSession, stage } from './fixtures';
+import { emptySetup, entry, idleTimer, juror, openSession, stage } from './fixtures';
 
 const competition: CompetitionDetail = {
   id: 1,
@@ -39,7 +38,7 @@ function panelApi(role: 'organiser' | 'chair') {
       entries: [{ entryId: 21, kind: state.closesAt > Date.now() ? 'open' : 'closed', closesAt: state.closesAt }],
     }),
     'window.lateList': () => state.late,
-    'timer.state': () => ({ competitionId: 1, phases: [...DEFAULT_PHASES], state: IDLE_STATE, version: 0, serverNow: Date.now(), entry: null, nextEntry: null }),
+    'timer.state': () => idleTimer(1, Date.now()),
     'window.decideLate': ({ lateId, approve, reason }) => {
       const decided = { ...state.late.find((l) => l.id === lateId)!, status: approve ? 'approved' : 'declined', decidedBy: 'chair:5', reason: reason ?? null } as LateSubmission;
       state.late = [decided];

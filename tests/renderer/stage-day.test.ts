@@ -6,9 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandInput, CommandOutput } from '@shared/api/contract';
 import type { ScheduleSlot, ScheduleView } from '@shared/api/schedule-commands';
-import { DEFAULT_PHASES } from '@shared/timer';
 import { createFakeApi } from './fake-api';
-import { entry, openSession } from './fixtures';
+import { entry, idleTimer, openSession } from './fixtures';
 import { detail } from './setup-fixtures';
 import { flushPromises, mountApp } from './helpers';
 
@@ -38,15 +37,7 @@ function twoBlockApi(openStage: CommandOutput<'display.openStageWindow'> = { ope
     'auth.whoami': () => ({ actor: { role: 'organiser' } }),
     'competition.get': () => detail(),
     'schedule.get': () => view,
-    'timer.state': () => ({
-      competitionId: 7,
-      phases: DEFAULT_PHASES.map((p) => ({ ...p })),
-      state: { phaseIndex: 0, startedAt: null, accumulatedMs: 0, addedMs: 0, running: false },
-      version: 0,
-      serverNow: 0,
-      entry: null,
-      nextEntry: null,
-    }),
+    'timer.state': () => idleTimer(7),
     // Moves as the core would: out of its block, into the target at the position.
     'schedule.move': (input: CommandInput<'schedule.move'>) => {
       const moving = view.blocks.flatMap((b) => b.slots).find((s) => s.id === input.slotId)!;
