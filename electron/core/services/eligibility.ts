@@ -99,9 +99,10 @@ export function loadStageScope(db: Database, competitionId: number, stageId: num
  * The same rules for one juror and one entry, with a few indexed lookups instead of loading the whole
  * stage: a mark save in a competition of 3,000 entries must not read them all.
  */
-export function pairRefusal(db: Database, competitionId: number, stageId: number, jurorId: number, entryId: number): Refusal | null {
+export function pairRefusal(db: Database, competitionId: number, stageId: number, jurorId: number, entryId: number, knownRole?: string): Refusal | null {
   const facts: ScopeFacts = {
-    roleOf: (id) => (db.prepare('SELECT role FROM jurors WHERE id = ? AND competition_id = ?').get(id, competitionId) as { role: string } | undefined)?.role,
+    // A caller that has just read the juror (scoring's `scorer`) passes the role instead of a second read.
+    roleOf: (id) => knownRole ?? (db.prepare('SELECT role FROM jurors WHERE id = ? AND competition_id = ?').get(id, competitionId) as { role: string } | undefined)?.role,
     stageEntry: (id) =>
       db
         .prepare(

@@ -52,6 +52,20 @@ export function loadCriteriaRows(db: Database, stageId: number): CriterionRow[] 
   return db.prepare('SELECT * FROM criteria WHERE stage_id = ? ORDER BY position').all(stageId) as CriterionRow[];
 }
 
+/** What checking a mark needs of its criterion. */
+export type ScaleRow = Pick<CriterionRow, 'id' | 'name' | 'min_milli' | 'max_milli' | 'step_milli'>;
+
+/**
+ * One criterion of the stage by id, or undefined when the stage has no such criterion. A mark save
+ * names one or two criteria: looking each up by key costs a tenth of reading the stage's whole list.
+ */
+export const criterionScale = (db: Database, stageId: number, criterionId: number): ScaleRow | undefined =>
+  db.prepare('SELECT id, name, min_milli, max_milli, step_milli FROM criteria WHERE id = ? AND stage_id = ?').get(criterionId, stageId) as ScaleRow | undefined;
+
+/** The stage's criterion ids in sheet order. */
+export const stageCriterionIds = (db: Database, stageId: number): number[] =>
+  (db.prepare('SELECT id FROM criteria WHERE stage_id = ? ORDER BY position').all(stageId) as { id: number }[]).map((c) => c.id);
+
 export function toCriterion(row: CriterionRow, weightSumBp: number, rubric: RubricRow[] = []): Criterion {
   return {
     id: row.id,

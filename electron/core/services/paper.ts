@@ -11,7 +11,7 @@ import { milliToText, parseMilli } from '@shared/domain/decimal';
 import type { CommandOutput } from '@shared/api/contract';
 import type { HandlerContext, HandlerMap } from '../registry';
 import { loadStageScope, pairRefusal, type Refusal } from './eligibility';
-import { activeStage, assertCompetition, loadCriteria, loadCriteriaRows, loadJurors, requireEntry } from './load';
+import { activeStage, assertCompetition, loadCriteria, loadCriteriaRows, loadJurors, requireEntry, stageCriterionIds } from './load';
 import { checkScale, writeSheet } from './sheet-write';
 import { loadSheets } from './sheets';
 import { assertStageNotFinal } from './snapshots';
@@ -38,7 +38,6 @@ function loadTypings(ctx: HandlerContext, pair: Pair): StoredTyping[] {
   return rows.map((row) => ({ slot: row.slot, typist: row.typist, marks: new Map(JSON.parse(row.marks_json) as [number, number][]), typedAt: row.typed_at }));
 }
 
-const criterionIds = (ctx: HandlerContext, stageId: number): number[] => loadCriteriaRows(ctx.db, stageId).map((c) => c.id);
 
 /** Criteria (in sheet order) whose marks differ between the two typings; empty until both exist. */
 function differences(criteria: readonly number[], typings: StoredTyping[]): number[] {
@@ -63,7 +62,7 @@ function refusalOf(ctx: HandlerContext, pair: Pair, typings: StoredTyping[]): st
   if (scoped) return PAPER_REFUSALS[scoped];
   const [sheet] = loadSheets(ctx.db, pair.stageId, { jurorId: pair.jurorId, entryId: pair.entryId });
   if (sheet?.status !== 'submitted') return null;
-  return bothMatch(criterionIds(ctx, pair.stageId), typings) ? 'paperConfirmed' : 'paperSubmittedDigitally';
+  return bothMatch(stageCriterionIds(ctx.db, pair.stageId), typings) ? 'paperConfirmed' : 'paperSubmittedDigitally';
 }
 
 function view(ctx: HandlerContext, pair: Pair): PaperPair {
@@ -79,7 +78,7 @@ function view(ctx: HandlerContext, pair: Pair): PaperPair {
       marks: [...t.marks].map(([criterionId, milli]) => ({ criterionId, value: milliToText(milli) })),
       typedAt: t.typedAt,
     })),
-    differences: differences(criterionIds(ctx, pair.stageId), typings),
+    differences: differences(stageCriterionIds(ctx.db, pair.stageId), typings),
     confirmed: refusal === 'paperConfirmed',
     refusal,
   };
@@ -117,7 +116,7 @@ export const paperHandlers: HandlerMap = {
     const rows = db
       .prepare('SELECT entry_id, juror_id, COUNT(*) AS typings FROM paper_typings WHERE stage_id = ? GROUP BY entry_id, juror_id ORDER BY MIN(typed_at)')
       .all(stage.id) as { entry_id: number; juror_id: number; typings: number }[];
-    const criteria = criterionIds(ctx, stage.id);
+    const criteria = stageCriterionIds(ctx.db, stage.id);
     const submitted = new Set(loadSheets(db, stage.id).filter((sheet) => sheet.status === 'submitted').map((sheet) => `${sheet.jurorId}:${sheet.entryId}`));
     const pairs = rows.map((row) => {
       const typings = loadTypings(ctx, { competitionId, stageId: stage.id, jurorId: row.juror_id, entryId: row.entry_id });
@@ -160,7 +159,7 @@ export const paperHandlers: HandlerMap = {
     ctx.audit(previous ? 'paper.correct' : 'paper.type', previous ? { ...logged, before: { typist: previous.typist, marks: [...previous.marks] } } : logged);
 
     const after = loadTypings(ctx, pair);
-    if (bothMatch(criterionIds(ctx, pair.stageId), after)) {
+    if (bothMatch(stageCriterionIds(ctx.db, pair.stageId), after)) {
       const opId = `paper-${randomBytes(9).toString('base64url')}`;
       const sheetMarks = [...typed].map(([criterionId, milli]) => ({ criterionId, value: milliToText(milli) }));
       writeSheet(ctx, { ...pair, opId, marks: sheetMarks, submit: true, source: 'paper' });

@@ -13,13 +13,13 @@ import { assertStageNotFinal } from './snapshots';
  * Only jurors and chairs reach these handlers (the contract's roles), so the actor has a juror id.
  * A secretary pairs like a juror (for the documents) but does not score.
  */
-export function scorer(ctx: HandlerContext): { competitionId: number; jurorId: number } {
+export function scorer(ctx: HandlerContext): { competitionId: number; jurorId: number; role: string } {
   if (ctx.actor.role !== 'juror' && ctx.actor.role !== 'chair') throw new AppError('FORBIDDEN', 'forbidden');
   const { competitionId, jurorId } = ctx.actor;
   const juror = ctx.db.prepare('SELECT role FROM jurors WHERE id = ? AND competition_id = ?').get(jurorId, competitionId) as { role: string } | undefined;
   if (!juror) throw new AppError('NOT_FOUND', 'jurorNotFound');
   if (juror.role === 'secretary') throw new AppError('FORBIDDEN', 'secretaryDoesNotScore');
-  return { competitionId, jurorId };
+  return { competitionId, jurorId, role: juror.role };
 }
 
 export const scoringHandlers: HandlerMap = {
@@ -62,18 +62,19 @@ export const scoringHandlers: HandlerMap = {
   },
 
   'scoring.saveSheet'(ctx, { opId, entryId, marks, submit, comments, comment }) {
-    const { competitionId, jurorId } = scorer(ctx);
+    const { competitionId, jurorId, role } = scorer(ctx);
     const { db } = ctx;
     const session = requireOpenSession(db, competitionId);
-    requireEntry(db, competitionId, entryId);
     const stageId = session.stageId;
     assertStageNotFinal(db, stageId);
-    const refusal = pairRefusal(db, competitionId, stageId, jurorId, entryId);
+    const refusal = pairRefusal(db, competitionId, stageId, jurorId, entryId, role);
+    // The rules look the entry up in this competition's stage; one that is not there may not exist at all.
+    if (refusal === 'entryNotInStage') requireEntry(db, competitionId, entryId);
     if (refusal) throw new AppError('FORBIDDEN', refusal);
     const write: SheetWrite = { competitionId, stageId, entryId, jurorId, opId, marks, submit, source: 'juror', comments: sheetComments(comments, comment) };
     // Outside the entry's scoring window only the chair lets a sheet in (services/window.ts); a sheet
     // the chair or organiser reopened (logged, with a reason) is that permission already.
-    const [window] = windowsOf(db, competitionId, stageId, Date.parse(ctx.now), entryId);
+    const [window] = windowsOf(db, session, Date.parse(ctx.now), entryId);
     if (!acceptsScores(window) && !sheetView(db, { stageId, entryId, jurorId }).reopened) return holdLateSubmission(ctx, write, window);
     return writeSheet(ctx, write);
   },

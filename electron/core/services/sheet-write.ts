@@ -9,7 +9,7 @@ import { milliToText, parseMilli } from '@shared/domain/decimal';
 import type { Sheet } from '@shared/domain/schemas';
 import { formatDecimal } from '@shared/format';
 import type { HandlerContext } from '../registry';
-import { loadCriteriaRows, type CriterionRow } from './load';
+import { criterionScale, stageCriterionIds, type ScaleRow } from './load';
 import { writeComments, sheetView, withExtras, type SheetComments } from './sheet-extras';
 import { loadSheets, toSheet } from './sheets';
 
@@ -29,7 +29,7 @@ export interface SheetWrite {
   validateOnly?: boolean;
 }
 
-export function checkScale(ctx: HandlerContext, criterion: CriterionRow, milli: number, text: string): void {
+export function checkScale(ctx: HandlerContext, criterion: ScaleRow, milli: number, text: string): void {
   const { min_milli: min, max_milli: max, step_milli: step } = criterion;
   if (milli < min || milli > max || (milli - min) % step !== 0) {
     const show = (value: number) => formatDecimal(milliToText(value), ctx.locale);
@@ -49,19 +49,21 @@ export function writeSheet(ctx: HandlerContext, write: SheetWrite): Sheet {
   const [existing] = loadSheets(db, stageId, { jurorId, entryId });
   if (existing?.status === 'submitted') throw new AppError('LOCKED', 'sheetSubmitted');
 
-  const criteria = new Map(loadCriteriaRows(db, stageId).map((c) => [c.id, c]));
-  const parsed = write.marks.map(({ criterionId, value }) => {
-    const criterion = criteria.get(criterionId);
+  const scaleOf = (criterionId: number): ScaleRow => {
+    const criterion = criterionScale(db, stageId, criterionId);
     if (!criterion) throw new AppError('NOT_FOUND', 'criterionNotFound');
+    return criterion;
+  };
+  const parsed = write.marks.map(({ criterionId, value }) => {
     const milli = parseMilli(value)!;
-    checkScale(ctx, criterion, milli, value);
+    checkScale(ctx, scaleOf(criterionId), milli, value);
     return { criterionId, milli };
   });
-  if (write.comments?.criteria?.some((c) => !criteria.has(c.criterionId))) throw new AppError('NOT_FOUND', 'criterionNotFound');
+  for (const { criterionId } of write.comments?.criteria ?? []) scaleOf(criterionId);
   const merged = new Map(existing?.marks ?? []);
   for (const { criterionId, milli } of parsed) merged.set(criterionId, milli);
   if (submit) {
-    const missing = [...criteria.keys()].filter((id) => !merged.has(id)).length;
+    const missing = stageCriterionIds(db, stageId).filter((id) => !merged.has(id)).length;
     if (missing) throw new AppError('VALIDATION', 'sheetIncomplete', { missing });
   }
   if (write.validateOnly) return sheetView(db, { stageId, entryId, jurorId });

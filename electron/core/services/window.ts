@@ -10,6 +10,7 @@ import { AppError } from '@shared/api/errors';
 import { actorLabel } from '@shared/domain/actor';
 import { computeWindow, DEFAULT_WINDOW_RULE, type EntryWindow, type WindowRule } from '@shared/window';
 import type { HandlerContext, HandlerMap } from '../registry';
+import type { Session } from '@shared/domain/schemas';
 import { activeStage, assertCompetition, currentSession, requireEntry, requireOpenSession } from './load';
 import { sheetView, type LatePayload } from './sheet-extras';
 import { writeSheet, type SheetWrite } from './sheet-write';
@@ -22,12 +23,15 @@ export function readRule(db: Database, competitionId: number): WindowRule {
   return row ? { openPhaseIndex: row.open_phase_index, graceSeconds: row.grace_seconds } : { ...DEFAULT_WINDOW_RULE };
 }
 
-/** Windows of a stage's entries (or of one entry) at core time `now`. */
-export function windowsOf(db: Database, competitionId: number, stageId: number, now: number, onlyEntryId?: number): EntryWindow[] {
+/**
+ * Windows of the open session's entries (or of one entry) at core time `now`. The caller has read
+ * the session already (it had to be open), so it is passed in rather than read again on every save.
+ */
+export function windowsOf(db: Database, session: Session, now: number, onlyEntryId?: number): EntryWindow[] {
+  const { competitionId, stageId } = session;
   const { phases, state } = readTimer(db, competitionId);
   const rule = readRule(db, competitionId);
-  const session = currentSession(db, competitionId);
-  const onStageId = session?.status === 'open' && session.stageId === stageId ? session.currentEntryId : null;
+  const onStageId = session.status === 'open' ? session.currentEntryId : null;
   // One entry (every mark save) reads that entry's rows only; the whole stage is read for the dashboard.
   const entry = onlyEntryId ?? null;
   const slots = new Map(
@@ -86,7 +90,7 @@ function loadView(db: Database, competitionId: number, now: number): WindowView 
   const { phases } = readTimer(db, competitionId);
   const session = currentSession(db, competitionId);
   const openPhaseName = phases[Math.min(rule.openPhaseIndex, phases.length - 1)].name;
-  const entries = session?.status === 'open' ? windowsOf(db, competitionId, session.stageId, now) : [];
+  const entries = session?.status === 'open' ? windowsOf(db, session, now) : [];
   return { rule: { ...rule, openPhaseName }, serverNow: now, entries };
 }
 
@@ -164,7 +168,7 @@ export const windowHandlers: HandlerMap = {
     const session = requireOpenSession(ctx.db, competitionId);
     requireEntry(ctx.db, competitionId, entryId);
     const now = Date.parse(ctx.now);
-    const [window] = windowsOf(ctx.db, competitionId, session.stageId, now, entryId);
+    const [window] = windowsOf(ctx.db, session, now, entryId);
     if (window.kind === 'unscheduled') throw new AppError('CONFLICT', 'windowNotApplicable');
     if (window.kind === 'notYet') throw new AppError('CONFLICT', 'windowNotOpen');
     const untilMs = Math.max(window.closesAt ?? now, now) + minutes * 60_000;
