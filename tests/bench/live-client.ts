@@ -4,6 +4,7 @@
  * than fetch, so the client's own overhead stays small beside the server's on a shared machine.
  */
 import { Agent, request } from 'node:http';
+import WebSocket from 'ws';
 import type { ReplyEnvelope } from '@shared/api/envelope';
 
 export interface ApiClient {
@@ -43,5 +44,51 @@ export function apiClient(baseUrl: string, deviceToken?: string): ApiClient {
       if (!reply.ok) throw new Error(`${command}: ${reply.error.code} ${reply.error.message}`);
       return reply.output as T;
     },
+  };
+}
+
+/**
+ * A juror device's event socket, as the juror page holds it: push events counted by name, and
+ * commands sent over it (frame = request envelope, answer = `{ reply }`), as the page does while the
+ * socket is open.
+ */
+export interface SocketClient extends ApiClient {
+  received: Map<string, number>;
+  close(): void;
+  terminate(): void;
+}
+
+export async function socketClient(baseUrl: string, deviceToken: string): Promise<SocketClient> {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/events?token=${encodeURIComponent(deviceToken)}`);
+  const received = new Map<string, number>();
+  const waiting = new Map<string, (reply: ReplyEnvelope) => void>();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { event?: string; reply?: ReplyEnvelope };
+    if (message.reply) {
+      waiting.get(message.reply.id)?.(message.reply);
+      waiting.delete(message.reply.id);
+    } else if (message.event) received.set(message.event, (received.get(message.event) ?? 0) + 1);
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  let requests = 0;
+  const send = (command: string, input: unknown) =>
+    new Promise<ReplyEnvelope>((resolve) => {
+      const id = `s${++requests}`;
+      waiting.set(id, resolve);
+      socket.send(JSON.stringify({ id, command, input, locale: 'id' }));
+    });
+  return {
+    received,
+    send,
+    async call<T>(command: string, input: unknown): Promise<T> {
+      const reply = await send(command, input);
+      if (!reply.ok) throw new Error(`${command}: ${reply.error.code} ${reply.error.message}`);
+      return reply.output as T;
+    },
+    close: () => socket.close(),
+    terminate: () => socket.terminate(),
   };
 }

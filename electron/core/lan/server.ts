@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { networkInterfaces } from 'node:os';
 import sirv from 'sirv';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { HTTP_API_PREFIX, WS_EVENTS_PATH, requestEnvelope, type ReplyEnvelope } from '@shared/api/envelope';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { HTTP_API_PREFIX, WS_EVENTS_PATH, requestEnvelope, type ReplyEnvelope, type RequestEnvelope } from '@shared/api/envelope';
 import type { ErrorCode } from '@shared/api/errors';
 import { isLocale, DEFAULT_LOCALE } from '@shared/i18n';
 import { errorBody } from '../dispatch';
@@ -18,6 +18,7 @@ import { AppError } from '@shared/api/errors';
 import { commands, isCommandName } from '@shared/api/contract';
 import type { NetworkMode, NetworkStatus } from '../pairing';
 import { clientAddress, createAttemptLimiter, type AttemptLimiter } from './attempt-limit';
+import { createWriteCoalescer } from './coalesce';
 import type { Core } from '../types';
 
 export interface LanServerOptions {
@@ -96,6 +97,36 @@ function sendJson(res: ServerResponse, reply: ReplyEnvelope, extraHeaders: Recor
 /** Typing short codes is guessable; each wrong one counts against the client's address. */
 const CODE_COMMAND = 'auth.pairByCode';
 
+interface Answer {
+  reply: ReplyEnvelope;
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+/**
+ * One request envelope answered, whichever way it came (HTTP or the event socket): the token's
+ * device acts, a revoked device learns why it is refused, wrong short codes count per address.
+ */
+async function answer(core: Core, limiter: AttemptLimiter, request: RequestEnvelope, token: string | null, remoteAddress: string | undefined): Promise<Answer> {
+  const { command } = request;
+  const actor = core.authenticate(token);
+  // A revoked tablet learns why it is refused, rather than "not paired yet".
+  if (actor.role === 'anonymous' && isCommandName(command) && !(commands[command].roles as readonly string[]).includes('anonymous') && core.isRevokedToken(token)) {
+    return { reply: { id: request.id, ok: false, error: errorBody(new AppError('UNAUTHENTICATED', 'deviceRevoked'), request.locale ?? DEFAULT_LOCALE) } };
+  }
+  if (command !== CODE_COMMAND) return { reply: await core.handle(actor, request) };
+  const address = clientAddress(remoteAddress);
+  const waitMs = limiter.retryAfterMs(address, Date.now());
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000);
+    const refusal = errorBody(new AppError('FORBIDDEN', 'pairingCodeTooMany', { seconds }), request.locale ?? DEFAULT_LOCALE);
+    return { reply: { id: request.id, ok: false, error: refusal }, headers: { 'Retry-After': String(seconds) }, status: 429 };
+  }
+  const reply = await core.handle(actor, request);
+  if (!reply.ok && reply.error.details?.key === 'pairingCodeInvalid') limiter.fail(address, Date.now());
+  return { reply };
+}
+
 async function handleApi(core: Core, limiter: AttemptLimiter, req: IncomingMessage, res: ServerResponse, command: string): Promise<void> {
   const headerLocale = req.headers['accept-language']?.slice(0, 2);
   const fallbackLocale = isLocale(headerLocale) ? headerLocale : DEFAULT_LOCALE;
@@ -112,24 +143,34 @@ async function handleApi(core: Core, limiter: AttemptLimiter, req: IncomingMessa
   if (!parsed.success || parsed.data.command !== command) {
     return sendJson(res, { id: '', ok: false, error: errorBody(new AppError('VALIDATION', 'badEnvelope'), fallbackLocale) });
   }
-  const token = bearer(req);
-  const actor = core.authenticate(token);
-  // A revoked tablet learns why it is refused, rather than "not paired yet".
-  if (actor.role === 'anonymous' && isCommandName(command) && !(commands[command].roles as readonly string[]).includes('anonymous') && core.isRevokedToken(token)) {
-    return sendJson(res, { id: parsed.data.id, ok: false, error: errorBody(new AppError('UNAUTHENTICATED', 'deviceRevoked'), parsed.data.locale ?? fallbackLocale) });
-  }
-  if (command !== CODE_COMMAND) return sendJson(res, await core.handle(actor, parsed.data));
-  const address = clientAddress(req.socket.remoteAddress);
-  const waitMs = limiter.retryAfterMs(address, Date.now());
-  if (waitMs > 0) {
-    const seconds = Math.ceil(waitMs / 1000);
-    const refusal = errorBody(new AppError('FORBIDDEN', 'pairingCodeTooMany', { seconds }), parsed.data.locale ?? fallbackLocale);
-    return sendJson(res, { id: parsed.data.id, ok: false, error: refusal }, { 'Retry-After': String(seconds) }, 429);
-  }
-  const reply = await core.handle(actor, parsed.data);
-  if (!reply.ok && reply.error.details?.key === 'pairingCodeInvalid') limiter.fail(address, Date.now());
-  sendJson(res, reply);
+  const { reply, headers, status } = await answer(core, limiter, parsed.data, bearer(req), req.socket.remoteAddress);
+  sendJson(res, reply, headers, status);
 }
+
+/**
+ * A command sent over the event socket (frame = request envelope, answer = `{ reply }`); the juror
+ * page sends its commands there while the socket is open — no HTTP request per mark — and over HTTP
+ * otherwise. The socket's token is checked again for every command, so revocation bites at once.
+ */
+async function answerFrame(core: Core, limiter: AttemptLimiter, data: RawData, token: string, remoteAddress: string | undefined): Promise<string> {
+  let body: unknown;
+  try {
+    body = JSON.parse(String(data));
+  } catch {
+    body = undefined;
+  }
+  const parsed = requestEnvelope.safeParse(body);
+  const reply = parsed.success
+    ? (await answer(core, limiter, parsed.data, token, remoteAddress)).reply
+    : { id: socketRequestId(body), ok: false as const, error: errorBody(new AppError('VALIDATION', 'badEnvelope'), DEFAULT_LOCALE) };
+  return JSON.stringify({ reply });
+}
+
+/** The id of an unreadable envelope when it has one, so the caller's wait ends with the refusal. */
+const socketRequestId = (body: unknown): string => {
+  const id = (body as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' ? id.slice(0, 64) : '';
+};
 
 /** The address other devices should use: the machine's LAN IPv4 when bound to every interface. */
 export function publicHost(host: string): string {
@@ -175,8 +216,14 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
     });
   };
 
-  /** Each open WebSocket with its actor and the token it proved it with (re-checked on revocation). */
-  const sockets = new Map<WebSocket, { actor: ReturnType<Core['authenticate']>; token: string }>();
+  /** Each open WebSocket with its actor, the token it proved it with (re-checked on revocation) and its TCP socket. */
+  const sockets = new Map<WebSocket, { actor: ReturnType<Core['authenticate']>; token: string; tcp: Duplex }>();
+  const holdWrites = createWriteCoalescer();
+  const sendFrame = (ws: WebSocket, tcp: Duplex, text: string) => {
+    if (ws.readyState !== ws.OPEN) return;
+    holdWrites(tcp);
+    ws.send(text);
+  };
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -188,14 +235,21 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
       return socket.destroy();
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.set(ws, { actor, token });
+      sockets.set(ws, { actor, token, tcp: socket });
+      // core.handle answers every failure itself; anything else (the database gone) ends the socket.
+      ws.on('message', (data) =>
+        answerFrame(core, limiter, data, token, req.socket.remoteAddress).then(
+          (text) => sendFrame(ws, socket, text),
+          () => ws.terminate(),
+        ),
+      );
       ws.on('close', () => sockets.delete(ws));
       ws.on('error', () => sockets.delete(ws));
     });
   };
   const unsubscribe = core.subscribe((push, canReceive) => {
     const message = JSON.stringify(push);
-    for (const [ws, { actor }] of sockets) if (canReceive(actor) && ws.readyState === ws.OPEN) ws.send(message);
+    for (const [ws, { actor, tcp }] of sockets) if (canReceive(actor)) sendFrame(ws, tcp, message);
     // A revoked device hangs up at once: every socket's token is checked again (revocations are rare).
     if (push.event === 'device.revoked') {
       for (const [ws, { token }] of sockets) {

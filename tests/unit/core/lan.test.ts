@@ -1,13 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { ANONYMOUS, ORGANISER } from '@shared/domain/actor';
+import { DATABASE_FILE } from '../../../electron/core/db/open';
 import { startLanServer } from '../../../electron/core/lan/server';
 import { newOpId, tempCore, tempDir, thinDraft } from '../helpers';
 
 async function serve() {
-  const { core } = tempCore();
+  const { core, dataDir } = tempCore();
   const rendererDir = tempDir();
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Ruang Juri</title>');
@@ -21,7 +23,7 @@ async function serve() {
     return { status: response.status, body: (await response.json()) as { ok: boolean; output?: any; error?: any } };
   };
   const organiserToken = (await core.call(ANONYMOUS, 'auth.pair', { token: core.issueOrganiserToken() })).deviceToken;
-  return { core, server, post, organiserToken };
+  return { core, server, post, organiserToken, dataDir };
 }
 
 const nextMessage = (ws: WebSocket) => new Promise<any>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
@@ -88,6 +90,84 @@ describe('LAN transport', () => {
       expect(jurorMessages).toEqual(['session.changed']);
       organiserSocket.close();
       jurorSocket.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers commands sent over the event socket like HTTP ones: same replies, same opId replay, pushes alongside', async () => {
+    const { server, post, organiserToken } = await serve();
+    try {
+      const competition = (await post('competition.create', thinDraft(), organiserToken)).body.output;
+      await post('session.open', { competitionId: competition.id }, organiserToken);
+      const { links } = (await post('device.issueJurorLinks', { competitionId: competition.id }, organiserToken)).body.output;
+      const jurorToken = (await post('auth.pair', { token: links[1].token })).body.output.deviceToken;
+      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/events?token=${jurorToken}`);
+      await new Promise((r) => socket.once('open', r));
+      const frames: any[] = [];
+      socket.on('message', (data) => frames.push(JSON.parse(String(data))));
+      const replyTo = (id: string) =>
+        new Promise<any>((resolve) => {
+          const look = () => {
+            const frame = frames.find((f) => f.reply?.id === id);
+            if (frame) resolve(frame.reply);
+            else setTimeout(look, 5);
+          };
+          look();
+        });
+      const send = (id: string, command: string, input: unknown, locale = 'en') => {
+        socket.send(JSON.stringify({ id, command, input, locale }));
+        return replyTo(id);
+      };
+
+      const save = { opId: newOpId(), entryId: competition.entries[0].id, marks: [{ criterionId: competition.criteria[0].id, value: '80' }] };
+      const first = await send('w1', 'scoring.saveSheet', save);
+      expect(first).toMatchObject({ id: 'w1', ok: true, output: { status: 'draft', marks: [{ criterionId: competition.criteria[0].id, value: '80' }] } });
+      // The same opId again (a retry after a lost reply) answers as the first time and changes nothing.
+      const again = await send('w2', 'scoring.saveSheet', { ...save, marks: [{ criterionId: competition.criteria[0].id, value: '10' }] });
+      expect(again.output).toEqual(first.output);
+      const viaHttp = (await post('scoring.myAssignment', {}, jurorToken)).body.output;
+      expect(viaHttp.sheets[0].marks).toEqual([{ criterionId: competition.criteria[0].id, value: '80' }]);
+      // Errors come back translated in the envelope's language, as over HTTP.
+      const outOfScale = { ...save, marks: [{ criterionId: competition.criteria[0].id, value: '101' }] };
+      const refused = await send('w3', 'scoring.saveSheet', { ...outOfScale, opId: newOpId() });
+      expect(refused).toMatchObject({ id: 'w3', ok: false, error: { code: 'VALIDATION', details: { key: 'markOutOfScale' } } });
+      expect(refused.error).toEqual((await post('scoring.saveSheet', { ...outOfScale, opId: newOpId() }, jurorToken)).body.error);
+      expect((await send('w4', 'competition.list', {})).error.code).toBe('FORBIDDEN');
+      // An unreadable frame is refused with its id when it has one; the socket stays usable.
+      socket.send(JSON.stringify({ id: 'w5', command: 42 }));
+      expect(await replyTo('w5')).toMatchObject({ ok: false, error: { details: { key: 'badEnvelope' } } });
+      socket.send('{not json');
+      expect(await replyTo('')).toMatchObject({ ok: false, error: { details: { key: 'badEnvelope' } } });
+      expect((await send('w6', 'scoring.myAssignment', {})).ok).toBe(true);
+      // The juror's own saves are not pushed back to them (not their event to see): only replies arrived.
+      expect(frames.every((f) => 'reply' in f)).toBe(true);
+      socket.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("checks the socket's token again for every command: a device revoked meanwhile is refused", async () => {
+    const { server, post, organiserToken, dataDir } = await serve();
+    try {
+      const competition = (await post('competition.create', thinDraft(), organiserToken)).body.output;
+      const { links } = (await post('device.issueJurorLinks', { competitionId: competition.id }, organiserToken)).body.output;
+      const jurorToken = (await post('auth.pair', { token: links[0].token })).body.output.deviceToken;
+      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/events?token=${jurorToken}`);
+      await new Promise((r) => socket.once('open', r));
+      const ask = (id: string) => {
+        const reply = nextMessage(socket);
+        socket.send(JSON.stringify({ id, command: 'scoring.myAssignment', input: {}, locale: 'en' }));
+        return reply;
+      };
+      expect((await ask('a1')).reply.ok).toBe(true);
+      // Revoked behind the server's back (no push, so the socket stays open): the next command is refused.
+      const db = new Database(join(dataDir, DATABASE_FILE));
+      db.prepare('UPDATE devices SET revoked_at = ? WHERE juror_id = ?').run(new Date().toISOString(), links[0].jurorId);
+      db.close();
+      expect((await ask('a2')).reply).toMatchObject({ id: 'a2', ok: false, error: { code: 'UNAUTHENTICATED', details: { key: 'deviceRevoked' } } });
+      socket.close();
     } finally {
       await server.close();
     }
