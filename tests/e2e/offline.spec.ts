@@ -2,7 +2,8 @@
  * Wi-Fi drops: five jurors in separate browser contexts score the same entry at once; one of them
  * loses the network mid-sheet, types the rest, submits, reloads the page while still offline, and
  * comes back. Every juror's sheet must then be submitted exactly once (the audit log holds one
- * submission per juror, the retried one included) with exactly the marks typed.
+ * submission per juror, the retried one included) with exactly the marks typed. Online jurors'
+ * saves travel over the event WebSocket, not as HTTP requests.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,12 +47,27 @@ test.afterAll(async () => {
 const createCompetition = (page: Page) =>
   quickCreateCompetition(page, server.origin, { name: 'Kompetisi Inovasi Luring 2026', category: 'Kelompok Umum', criteria: CRITERIA, jurors: JURORS, entries: ENTRIES });
 
+/** Counts the mark saves a page sends, by way: frames on its event socket, HTTP requests. */
+function watchSaves(page: Page) {
+  const saves = { frames: 0, posts: 0 };
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/scoring.saveSheet')) saves.posts += 1;
+  });
+  page.on('websocket', (ws) =>
+    ws.on('framesent', ({ payload }) => {
+      if (String(payload).includes('"command":"scoring.saveSheet"')) saves.frames += 1;
+    }),
+  );
+  return saves;
+}
+
 async function jurorPage(browser: Browser, link: string, name: string, viewport = { width: 1024, height: 800 }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  const saves = watchSaves(page);
   await page.goto(link);
   await expect(page.getByTestId('juror-name')).toHaveText(name);
-  return { context, page };
+  return { context, page, saves };
 }
 
 const entryButton = (page: Page) => page.locator('[data-testid^="juror-entry-"]', { hasText: ENTRIES[0].title });
@@ -120,6 +136,12 @@ test('five jurors score one entry at once; one goes offline, reloads, comes back
   }
 
   await Promise.all(jurors.map(({ page }, i) => (i === OFFLINE ? offlineJuror() : scoreOnline(page, MARKS[i]))));
+  // Online, mark saves travel over the open event socket: no HTTP request each.
+  for (const [i, { saves }] of jurors.entries()) {
+    if (i === OFFLINE) continue;
+    expect(saves.frames, JURORS[i]).toBeGreaterThanOrEqual(1);
+    expect(saves.posts, JURORS[i]).toBe(0);
+  }
 
   // The organiser's view, through the API: five submitted sheets for E01, totals as worked by hand.
   const token = await organiser.evaluate(() => localStorage.getItem('ruang-juri.deviceToken'));

@@ -134,20 +134,36 @@ class FakeSocket {
   onerror: (() => void) | null = null;
   onmessage: ((m: { data: unknown }) => void) | null = null;
   closed = false;
+  readyState = 0; // CONNECTING
+  /** Frames the page sent. */
+  readonly sent: string[] = [];
   constructor(readonly url: string) {
     FakeSocket.instances.push(this);
   }
+  send(data: string) {
+    this.sent.push(data);
+  }
   close() {
     this.closed = true;
+    this.readyState = 3;
   }
   open() {
+    this.readyState = 1;
     this.onopen?.();
   }
   drop() {
+    this.readyState = 3;
     this.onclose?.();
   }
   push(event: string, payload: unknown) {
     this.onmessage?.({ data: JSON.stringify({ event, payload }) });
+  }
+  answer(reply: unknown) {
+    this.onmessage?.({ data: JSON.stringify({ reply }) });
+  }
+  /** The request envelopes the page sent. */
+  get requests(): { id: string; command: string; input: unknown; locale: string }[] {
+    return this.sent.map((frame) => JSON.parse(frame));
   }
 }
 
@@ -229,6 +245,104 @@ describe('WebSocket push channel', () => {
     api.identityChanged();
     expect(FakeSocket.instances[0].closed).toBe(true);
     expect(FakeSocket.instances[1].url).toContain('token=new');
+  });
+});
+
+describe('Commands over the event socket', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    localStorage.setItem(DEVICE_TOKEN_KEY, 'tok');
+    FakeSocket.instances = [];
+    vi.useFakeTimers(); // no reconnection outlives its test
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const setup = (options: { getToken?: () => string | null; watchNetwork?: boolean } = {}) => {
+    const fetch = vi.fn(async (_url: string, init: RequestInit) => reply({ id: JSON.parse(String(init.body)).id, ok: true, output: 'over http' }));
+    const transport = createHttpTransport({
+      origin: 'http://room.local:5199',
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+      watchNetwork: options.watchNetwork ?? false,
+      getToken: options.getToken,
+    });
+    const api = createApiClient(transport, { locale: () => 'en' });
+    const events: unknown[] = [];
+    api.subscribe('session.changed', (p) => events.push(p));
+    return { api, fetch, events, socket: FakeSocket.instances[0] };
+  };
+
+  it('sends a command over the open socket instead of HTTP and resolves with the reply bearing its id', async () => {
+    const { api, fetch, events, socket } = setup();
+    socket.open();
+
+    const listed = api.invoke('competition.list', {});
+    expect(socket.requests).toEqual([{ id: expect.any(String), command: 'competition.list', input: {}, locale: 'en' }]);
+    const { id } = socket.requests[0];
+    socket.answer({ id: 'someone-else', ok: true, output: 'not mine' });
+    socket.answer({ id, ok: true, output: [{ id: 1, name: 'KIPP' }] });
+    await expect(listed).resolves.toEqual([{ id: 1, name: 'KIPP' }]);
+
+    const refused = api.invoke('competition.list', {});
+    socket.answer({ id: socket.requests[1].id, ok: false, error: { code: 'CONFLICT', message: 'Sudah ada.', details: { key: 'brandNew' } } });
+    await expect(refused).rejects.toMatchObject({ code: 'CONFLICT', message: 'Sudah ada.' });
+    const unreadable = api.invoke('competition.list', {});
+    socket.answer({ id: socket.requests[2].id, ok: 'maybe' });
+    await expect(unreadable).rejects.toMatchObject({ code: 'NETWORK', key: 'badResponse' });
+
+    expect(fetch).not.toHaveBeenCalled();
+    expect(events).toEqual([]); // reply frames are not events
+  });
+
+  it('uses HTTP before the socket is open, for a big envelope, offline, to switch network mode, and once the token is not the socket’s', async () => {
+    let token = 'tok';
+    const { api, fetch, socket } = setup({ getToken: () => token });
+    await expect(api.invoke('competition.list', {})).resolves.toBe('over http'); // still connecting
+    socket.open();
+    await expect(api.invoke('competition.create', { name: 'x'.repeat(20_000) } as never)).resolves.toBe('over http');
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    await expect(api.invoke('competition.list', {})).resolves.toBe('over http');
+    onLine.mockRestore();
+    // Switching network mode closes every socket before the reply could go out on one.
+    await expect(api.invoke('network.setMode', { mode: 'network' })).resolves.toBe('over http');
+    token = 'kiosk-juror'; // a kiosk switch-in acts with another token on the same socket
+    await expect(api.invoke('competition.list', {})).resolves.toBe('over http');
+    expect(fetch).toHaveBeenCalledTimes(5);
+    expect((fetch.mock.calls[4][1].headers as Record<string, string>).authorization).toBe('Bearer kiosk-juror');
+    expect(socket.sent).toEqual([]);
+  });
+
+  it('fails waiting commands as offline when the socket closes or is replaced', async () => {
+    const { api, fetch, socket } = setup();
+    socket.open();
+    const lost = api.invoke('competition.list', {});
+    socket.drop();
+    await expect(lost).rejects.toMatchObject({ code: 'NETWORK', key: 'offline' });
+    await expect(api.invoke('competition.list', {})).resolves.toBe('over http'); // no socket now
+    expect(fetch).toHaveBeenCalledTimes(1);
+
+    api.identityChanged(); // reopens at once, without waiting for the backoff
+    const next = FakeSocket.instances[1];
+    next.open();
+    const replaced = api.invoke('competition.list', {});
+    expect(next.sent).toHaveLength(1);
+    api.identityChanged();
+    await expect(replaced).rejects.toMatchObject({ code: 'NETWORK', key: 'offline' });
+    expect(next.closed).toBe(true);
+  });
+
+  it('closes the socket when the browser goes offline, and reopens it when it is back', async () => {
+    const { api, fetch, socket } = setup({ watchNetwork: true });
+    socket.open();
+    const waiting = api.invoke('competition.list', {});
+    window.dispatchEvent(new Event('offline'));
+    expect(socket.closed).toBe(true);
+    await expect(waiting).rejects.toMatchObject({ code: 'NETWORK', key: 'offline' });
+    await expect(api.invoke('competition.list', {})).resolves.toBe('over http');
+    expect(fetch).toHaveBeenCalledTimes(1);
+
+    window.dispatchEvent(new Event('online'));
+    expect(FakeSocket.instances).toHaveLength(2);
   });
 });
 
