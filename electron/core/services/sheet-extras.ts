@@ -83,30 +83,36 @@ export function withExtras(db: Database, stageId: number, sheets: Sheet[], filte
   if (filter.jurorId !== undefined) where.push('juror_id = @jurorId');
   if (filter.entryId !== undefined) where.push('entry_id = @entryId');
   const params = { stageId, ...filter };
+  const matching = where.join(' AND ');
   const key = (entryId: number, jurorId: number) => `${entryId}:${jurorId}`;
+  // One sheet (every mark save answers with one): a single read says which extras it has at all.
+  const one = filter.jurorId !== undefined && filter.entryId !== undefined ? probeOne(db, matching, params) : null;
+  const oneKey = { entry_id: filter.entryId!, juror_id: filter.jurorId! };
+  const rows = <T>(sql: string, needed = true): T[] => (needed ? (db.prepare(sql).all(params) as T[]) : []);
+
   const overall = new Map(
-    (db.prepare(`SELECT entry_id, juror_id, comment FROM sheets WHERE ${where.join(' AND ')}`).all(params) as { entry_id: number; juror_id: number; comment: string | null }[]).map(
+    (one ? [{ ...oneKey, comment: one.comment }] : rows<{ entry_id: number; juror_id: number; comment: string | null }>(`SELECT entry_id, juror_id, comment FROM sheets WHERE ${matching}`)).map(
       (r) => [key(r.entry_id, r.juror_id), r.comment],
     ),
   );
   const perCriterion = new Map<string, { criterionId: number; text: string }[]>();
-  for (const r of db
-    .prepare(`SELECT entry_id, juror_id, criterion_id, comment FROM mark_comments WHERE ${where.join(' AND ')} ORDER BY criterion_id`)
-    .all(params) as { entry_id: number; juror_id: number; criterion_id: number; comment: string }[]) {
+  const commentRows = rows<{ entry_id: number; juror_id: number; criterion_id: number; comment: string }>(
+    `SELECT entry_id, juror_id, criterion_id, comment FROM mark_comments WHERE ${matching} ORDER BY criterion_id`,
+    !one || one.hasComments,
+  );
+  for (const r of commentRows) {
     const k = key(r.entry_id, r.juror_id);
     perCriterion.set(k, [...(perCriterion.get(k) ?? []), { criterionId: r.criterion_id, text: r.comment }]);
   }
   // The newest late submission per sheet that still matters to the juror (approved ones are the sheet now).
   const late = new Map<string, LateRow>();
-  for (const r of db
-    .prepare(`SELECT id, entry_id, juror_id, status, submitted_at, reason, payload_json FROM late_submissions WHERE ${where.join(' AND ')} AND status != 'approved' ORDER BY id`)
-    .all(params) as LateRow[])
-    late.set(key(r.entry_id, r.juror_id), r);
-  const reopened = new Set(
-    (db.prepare(`SELECT DISTINCT entry_id, juror_id FROM sheet_reopenings WHERE ${where.join(' AND ')}`).all(params) as { entry_id: number; juror_id: number }[]).map(
-      (r) => key(r.entry_id, r.juror_id),
-    ),
+  const lateRows = rows<LateRow>(
+    `SELECT id, entry_id, juror_id, status, submitted_at, reason, payload_json FROM late_submissions WHERE ${matching} AND status != 'approved' ORDER BY id`,
+    !one || one.hasLate,
   );
+  for (const r of lateRows) late.set(key(r.entry_id, r.juror_id), r);
+  const reopenedRows = one ? (one.reopened ? [oneKey] : []) : rows<{ entry_id: number; juror_id: number }>(`SELECT DISTINCT entry_id, juror_id FROM sheet_reopenings WHERE ${matching}`);
+  const reopened = new Set(reopenedRows.map((r) => key(r.entry_id, r.juror_id)));
   const byKey = new Map(sheets.map((s) => [key(s.entryId, s.jurorId), s]));
   for (const [k, r] of late)
     if (!byKey.has(k)) byKey.set(k, { entryId: r.entry_id, jurorId: r.juror_id, status: 'empty', marks: [], updatedAt: null });
@@ -118,6 +124,19 @@ export function withExtras(db: Database, stageId: number, sheets: Sheet[], filte
     const lateView = { id: l.id, status: l.status, submittedAt: l.submitted_at, reason: l.reason };
     return l.status === 'pending' ? { ...withHeld(sheet, JSON.parse(l.payload_json) as LatePayload), late: lateView } : { ...sheet, late: lateView };
   });
+}
+
+/** Which extras one sheet has: its overall comment, and whether comments, a late submission or a reopening exist. */
+function probeOne(db: Database, matching: string, params: object): { comment: string | null; hasComments: boolean; hasLate: boolean; reopened: boolean } {
+  const row = db
+    .prepare(
+      `SELECT (SELECT comment FROM sheets WHERE ${matching}) AS comment,
+              EXISTS (SELECT 1 FROM mark_comments WHERE ${matching}) AS hasComments,
+              EXISTS (SELECT 1 FROM late_submissions WHERE ${matching} AND status != 'approved') AS hasLate,
+              EXISTS (SELECT 1 FROM sheet_reopenings WHERE ${matching}) AS reopened`,
+    )
+    .get(params) as { comment: string | null; hasComments: number; hasLate: number; reopened: number };
+  return { comment: row.comment, hasComments: row.hasComments === 1, hasLate: row.hasLate === 1, reopened: row.reopened === 1 };
 }
 
 /** One sheet as the juror sees it, with its extras; an empty sheet when nothing is stored. */

@@ -33,6 +33,12 @@ describe('the answer to a mark save', () => {
       { criterionId: third, value: '70' },
     ]);
     expect(submitted).toEqual(await stored());
+
+    // Reopened by the organiser (logged): the next save answers with the flag, as a fresh read shows it.
+    await core.call(ORGANISER, 'sheet.reopen', { competitionId: competition.id, entryId, jurorId: links[1].jurorId, reason: 'Salah ketik' });
+    const corrected = await save([{ criterionId: second, value: '88' }], { comments: [{ criterionId: third, text: '' }] });
+    expect(corrected).toMatchObject({ status: 'draft', reopened: true, comments: [] });
+    expect(corrected).toEqual(await stored());
     core.close();
   });
 });
