@@ -8,7 +8,7 @@ import { renderDrawSheetPdf, type DrawSheetInput } from '../documents/draw-sheet
 import { afterCommit, type HandlerContext, type HandlerMap } from '../registry';
 import { drawOrder } from './draw';
 import { activeStage, assertCompetition, currentSession, loadCompetitionDetail, requireOpenSession } from './load';
-import { readStageOvertime } from './timer';
+import { endPhaseForStageChange, readStageOvertime } from './timer';
 
 export interface BlockRow {
   id: number;
@@ -275,6 +275,7 @@ export const scheduleHandlers: HandlerMap = {
     if (slot.status === 'withdrawn') throw new AppError('CONFLICT', 'scheduleSlotWithdrawn');
     // The slot that was on stage (if still presenting, Q&A or scoring) stays as it is: the
     // organiser marks it done; starting another one only moves the stage on.
+    if (slot.entry_id !== session.currentEntryId) endPhaseForStageChange(ctx, block.competition_id);
     ctx.db.prepare(`UPDATE schedule_slots SET status = 'presenting' WHERE id = ?`).run(slotId);
     ctx.db.prepare('UPDATE sessions SET current_entry_id = ? WHERE id = ?').run(slot.entry_id, session.id);
     ctx.audit('session.setCurrentEntry', { competitionId: block.competition_id, entryId: slot.entry_id });

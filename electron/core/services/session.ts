@@ -3,6 +3,7 @@ import { translate } from '@shared/i18n';
 import { setupProblems } from './setup-check';
 import type { HandlerContext, HandlerMap } from '../registry';
 import { assertCompetition, currentSession, requireEntry, requireOpenSession } from './load';
+import { endPhaseForStageChange } from './timer';
 
 function announce(ctx: HandlerContext, competitionId: number) {
   const session = currentSession(ctx.db, competitionId)!;
@@ -49,6 +50,7 @@ export const sessionHandlers: HandlerMap = {
     assertCompetition(ctx.db, ctx.actor, competitionId);
     const session = requireOpenSession(ctx.db, competitionId);
     if (entryId !== null) requireEntry(ctx.db, competitionId, entryId);
+    if (entryId !== session.currentEntryId) endPhaseForStageChange(ctx, competitionId);
     ctx.db.prepare('UPDATE sessions SET current_entry_id = ? WHERE id = ?').run(entryId, session.id);
     ctx.audit('session.setCurrentEntry', { competitionId, entryId });
     return announce(ctx, competitionId);

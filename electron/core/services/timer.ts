@@ -86,6 +86,23 @@ function logPhase(ctx: HandlerContext, before: TimerView, nowMs: number): void {
     .run(before.competitionId, open?.id ?? null, open?.currentEntryId ?? null, r.phaseIndex, r.phase.name, r.durationMs, r.elapsedMs, Math.max(0, -r.remainingMs), ctx.now);
 }
 
+const isIdle = (state: TimerState) =>
+  state.phaseIndex === IDLE_STATE.phaseIndex && !state.running && state.accumulatedMs === 0 && state.addedMs === 0;
+
+/**
+ * The entry on stage is about to change (a slot started, or the entry set by hand). A phase still
+ * under way belongs to the entry leaving: it is logged against that entry (its overtime counts on its
+ * slot), and the timer waits at the first phase for the next entry instead of carrying the old
+ * entry's clock over. Call before the session's current entry is updated.
+ */
+export function endPhaseForStageChange(ctx: HandlerContext, competitionId: number): void {
+  const current = readTimer(ctx.db, competitionId);
+  if (isIdle(current.state)) return;
+  logPhase(ctx, current, Date.parse(ctx.now));
+  ctx.audit('timer.control', { competitionId, action: 'reset', phaseIndex: 0, reason: 'stageChanged' });
+  writeTimer(ctx, { ...current, state: { ...IDLE_STATE }, version: current.version + 1 });
+}
+
 export interface PhaseOvertime {
   phaseName: string;
   plannedMs: number;
@@ -102,7 +119,8 @@ export interface EntryOvertime {
 
 /**
  * The time each entry's phases really took in one stage's sessions, from the phase log written on
- * every "next phase": for the schedule page and for later documents (minutes of the day).
+ * every "next phase" and when another entry takes the stage mid-phase: for the schedule page and
+ * for later documents (minutes of the day).
  */
 export function readStageOvertime(db: Database, stageId: number): Map<number, EntryOvertime> {
   const rows = db

@@ -100,15 +100,22 @@ describe('overtime per slot', () => {
     const after = await core.call(ORGANISER, 'schedule.get', { competitionId });
     expect(slotOf(after, 'E01').overtimeMs).toBe(42_000);
     expect(slotOf(after, 'E02').overtimeMs).toBeNull();
+    // Penilaian 3:00 still running at 3:30 when the next slot starts: its overtime goes to E01's slot.
+    clock.now += 3 * 60_000 + 30_000;
+    await core.call(ORGANISER, 'schedule.startSlot', { slotId: slotOf(view, 'E02').id });
+    const next = await core.call(ORGANISER, 'schedule.get', { competitionId });
+    expect([slotOf(next, 'E01').overtimeMs, slotOf(next, 'E02').overtimeMs]).toEqual([72_000, null]);
+    expect((await core.call(ORGANISER, 'timer.state', { competitionId })).state).toMatchObject({ phaseIndex: 0, running: false });
     core.close();
 
     const db = openDatabase(dataDir);
     try {
       const overtime = readStageOvertime(db, stageId).get(entryId('E01'))!;
-      expect(overtime.overtimeMs).toBe(42_000);
+      expect(overtime.overtimeMs).toBe(72_000);
       expect(overtime.phases.map((p) => [p.phaseName, p.plannedMs, p.elapsedMs, p.overtimeMs])).toEqual([
         ['Presentasi', 420_000, 462_000, 42_000],
         ['Tanya jawab', 780_000, 720_000, 0],
+        ['Penilaian', 180_000, 210_000, 30_000],
       ]);
     } finally {
       db.close();

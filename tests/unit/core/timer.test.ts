@@ -100,6 +100,36 @@ describe('phase timer in the core', () => {
     expect(rows).toEqual([{ entry_id: entryId('E02'), phase_name: 'Presentasi', planned_ms: 420_000, elapsed_ms: 465_000, overtime_ms: 45_000 }]);
   });
 
+  it('logs a phase cut short by another entry taking the stage against the entry that left, and waits at the first phase', async () => {
+    const { core, clock, dataDir } = tempCore();
+    const { competition, entryId } = await setUp(core);
+    const competitionId = competition.id;
+    await core.call(ORGANISER, 'session.setCurrentEntry', { competitionId, entryId: entryId('E01') });
+    await core.call(ORGANISER, 'timer.control', { competitionId, action: 'start', expectedVersion: 0 });
+    clock.now += 7 * 60_000;
+    await core.call(ORGANISER, 'timer.control', { competitionId, action: 'next', expectedVersion: 1 });
+    clock.now += 14 * 60_000; // Tanya jawab 13:00 ran a minute over when E02 was called up
+    const pushed: string[] = [];
+    core.subscribe((push) => pushed.push(push.event));
+    await core.call(ORGANISER, 'session.setCurrentEntry', { competitionId, entryId: entryId('E02') });
+    const after = await core.call(ORGANISER, 'timer.state', { competitionId });
+    expect(after).toMatchObject({ version: 3, state: { phaseIndex: 0, running: false, accumulatedMs: 0, addedMs: 0 }, entry: { code: 'E02' } });
+    expect(pushed).toContain('timer.changed');
+    // Setting the same entry again changes nothing; a stopped, idle timer is left as it is.
+    await core.call(ORGANISER, 'session.setCurrentEntry', { competitionId, entryId: entryId('E02') });
+    await core.call(ORGANISER, 'session.setCurrentEntry', { competitionId, entryId: entryId('E03') });
+    expect((await core.call(ORGANISER, 'timer.state', { competitionId })).version).toBe(3);
+    core.close();
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(`${dataDir}/ruang-juri.sqlite`, { readonly: true });
+    const rows = db.prepare('SELECT entry_id, phase_name, elapsed_ms, overtime_ms FROM timer_phase_log ORDER BY id').all();
+    db.close();
+    expect(rows).toEqual([
+      { entry_id: entryId('E01'), phase_name: 'Presentasi', elapsed_ms: 420_000, overtime_ms: 0 },
+      { entry_id: entryId('E01'), phase_name: 'Tanya jawab', elapsed_ms: 840_000, overtime_ms: 60_000 },
+    ]);
+  });
+
   it('survives closing and reopening the core: a running phase kept running while the core was down', async () => {
     const first = tempCore();
     const { id: competitionId } = await first.core.call(ORGANISER, 'competition.create', thinDraft());
