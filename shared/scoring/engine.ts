@@ -31,6 +31,8 @@ export interface EngineInput {
   decimals: number;
   /** The stage's method; omitted: the mean of the jurors' totals, rounded to `decimals`. */
   method?: Method;
+  /** The chair's recorded tie decisions (entry ids in the decided order), applied by the method's `chair` rule. */
+  decisions?: readonly { order: readonly number[]; note: string }[];
 }
 export interface EngineRow {
   entryId: number;
@@ -62,7 +64,8 @@ export const roundedText = (value: Rational, decimals: number): string =>
  * they pass a competition's own method to `scoreStage` through `stageInputFromCore`.
  */
 export function computeRanking(input: EngineInput): EngineRow[] {
-  const score = scoreStage(stageInputFromCore(input, input.method ?? meanOfTotals(input.decimals)));
+  const decisions = (input.decisions ?? []).map((d) => ({ order: d.order.map(String), note: d.note }));
+  const score = scoreStage({ ...stageInputFromCore(input, input.method ?? meanOfTotals(input.decimals)), decisions });
   return score.entries.map((entry, index) => ({
     entryId: input.entries[index].id,
     categoryId: input.entries[index].categoryId,

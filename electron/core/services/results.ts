@@ -7,6 +7,7 @@ import type { HandlerMap } from '../registry';
 import { loadStageScope } from './eligibility';
 import { activeStage, assertCompetition, loadCompetitionDetail } from './load';
 import { loadSheets } from './sheets';
+import { loadDecisions, methodWithDecisions } from './stage-outcome';
 
 /**
  * Ranked results of one stage (by default the active one) from the sheets that count: submitted
@@ -25,6 +26,8 @@ export function computeResults(db: Database, actor: Actor, competitionId: number
   const sheets = loadSheets(db, stage.id).filter((s) => s.status === 'submitted' && scope.applies(s.jurorId, s.entryId));
   const jurors = scope.scoringJurors;
   const entries = scope.entries;
+  // The chair's tie decisions order this provisional table as they order the results page.
+  const decisions = loadDecisions(db, stage.id);
   const rows = computeRanking({
     criteria,
     jurorIds: jurors.map((j) => j.id),
@@ -32,7 +35,8 @@ export function computeResults(db: Database, actor: Actor, competitionId: number
     sheets,
     // Totals are printed, and ranked, with the stage method's total decimals.
     decimals: stage.method.rounding.total,
-    method: stage.method,
+    method: methodWithDecisions(stage.method, decisions),
+    decisions: decisions.map((d) => ({ order: d.order, note: d.reason })),
   });
   const entryById = new Map(entries.map((e) => [e.id, e]));
   const order = new Map(entries.map((e, index) => [e.id, index]));

@@ -11,6 +11,7 @@ import { AppError } from '@shared/api/errors';
 import type { finalRow, stageResults, tieDecision } from '@shared/api/finalise-commands';
 import type { Actor } from '@shared/domain/actor';
 import type { CompetitionDetail, Entry } from '@shared/domain/schemas';
+import type { StageMethod } from '@shared/domain/method';
 import { stageInputFromCore } from '@shared/scoring/adapter';
 import { awardFor, gradeFor } from '@shared/scoring/grades';
 import { rational } from '@shared/scoring/rational';
@@ -69,6 +70,11 @@ function loadOverrides(db: Database, stageId: number): Map<number, { label: stri
   return new Map(rows.map((r) => [r.entry_id, { label: r.label, reason: r.reason }]));
 }
 
+/** A recorded decision acts as the last tie-break rule even where the stage's rules do not name it. */
+export function methodWithDecisions(method: StageMethod, decisions: readonly TieDecision[]): StageMethod {
+  return decisions.length && !method.tieBreak.includes('chair') ? { ...method, tieBreak: [...method.tieBreak, 'chair'] } : method;
+}
+
 /** The engine input of the stage: active entries, counted (submitted, applicable) sheets, recusals and the chair's decisions. */
 function stageDocumentInput(db: Database, detail: CompetitionDetail, stage: CompetitionDetail['stages'][number], decisions: TieDecision[]) {
   const scope = loadStageScope(db, detail.id, stage.id);
@@ -79,8 +85,7 @@ function stageDocumentInput(db: Database, detail: CompetitionDetail, stage: Comp
   const conflicts = scope.scoringJurors.flatMap((j) =>
     active.filter((e) => scope.refusal(j.id, e.id) === 'conflicted').map((e) => ({ entryId: e.id, jurorId: j.id })),
   );
-  // A recorded decision acts as the last tie-break rule even where the stage's rules do not name it.
-  const method = decisions.length && !stage.method.tieBreak.includes('chair') ? { ...stage.method, tieBreak: [...stage.method.tieBreak, 'chair'] } : stage.method;
+  const method = methodWithDecisions(stage.method, decisions);
   const core = stageInputFromCore(
     { criteria: criteria.map((c) => ({ id: c.id, weightBp: c.weight_bp })), jurorIds: scope.scoringJurors.map((j) => j.id), entries: active, sheets: counted, conflicts },
     method,

@@ -97,6 +97,14 @@ describe('awards, grades and tie decisions', () => {
       ['E04', 4, '60.00', false, false, null, 'Cukup'],
     ]);
     expect((await t.read()).blockers.boundaryTies).toBe(0);
+    // The session page's provisional table follows the decision too.
+    const provisional = await core.call(ORGANISER, 'results.compute', { competitionId: t.competition.id });
+    expect(provisional.categories[0].rows.map((r) => [r.code, r.rank, r.tied])).toEqual([
+      ['E02', 1, false],
+      ['E01', 2, false],
+      ['E03', 3, false],
+      ['E04', 4, false],
+    ]);
     await decide(['E01', 'E02'], 'Koreksi: urutan dibalik');
     const after = await t.read();
     expect(after.categories[0].rows.slice(0, 2).map((r) => [r.code, r.rank, r.award])).toEqual([
