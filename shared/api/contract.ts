@@ -109,7 +109,15 @@ export const commands = {
     output: z.object({
       jurors: z.array(s.juror),
       entries: z.array(s.entry),
-      cells: z.array(z.object({ jurorId: s.id, entryId: s.id, status: s.sheetStatus })),
+      cells: z.array(
+        z.object({
+          jurorId: s.id,
+          entryId: s.id,
+          status: s.sheetStatus,
+          /** Present (true) when a submission after the window closed waits for the chair's approval. */
+          latePending: z.literal(true).optional(),
+        }),
+      ),
       submittedCount: z.number().int(),
       expectedCount: z.number().int(),
     }),

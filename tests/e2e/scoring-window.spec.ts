@@ -102,6 +102,10 @@ test('a juror submits after close, the chair approves on the dashboard, and the 
   const pending = chair.getByTestId('late-pending');
   await expect(pending).toContainText('Ir. Budi Santoso · E01 · Poltabes');
   await chair.getByTestId('scoring-window-panel').screenshot({ path: `${SHOTS}/window-dashboard.png` });
+  // The reminders and the matrix say the sheet is waiting for the chair, not missing.
+  await expect(chair.getByTestId('pending-current')).toContainText('Ir. Budi Santoso (terlambat, menunggu persetujuan ketua)');
+  await expect(chair.locator('[data-late-pending="true"]')).toHaveCount(1);
+  await chair.screenshot({ path: `${SHOTS}/window-dashboard-late-pending.png`, fullPage: true });
   await pending.getByRole('button', { name: 'Setujui' }).click();
   await expect(chair.getByTestId('late-decided')).toContainText('Ir. Budi Santoso · E01 · Poltabes — disetujui');
   await expect(chair.getByTestId('late-none')).toBeVisible();

@@ -149,6 +149,18 @@ describe('chair dashboard', () => {
     expect(cell.attributes('title')).toContain('dibuka kembali: Salah ketik');
   });
 
+  it('names a juror whose late submission waits for the chair as such, in the reminder and the matrix', async () => {
+    const api = dashboardApi('chair');
+    api.state.cells = api.state.cells.map((c) => (c.jurorId === 7 && c.entryId === 21 ? { ...c, latePending: true } : c));
+    api.state.session = { ...api.state.session, currentEntryId: 21 };
+    const { wrapper } = await mountApp(api, '/competitions/1');
+    expect(wrapper.get('[data-testid="pending-current"]').text()).toBe('Belum mengirim: Juri B, Juri C (terlambat, menunggu persetujuan ketua)');
+    const cell = wrapper.get('[data-testid="progress-cell-7-21"]');
+    expect(cell.attributes('data-late-pending')).toBe('true');
+    expect(cell.attributes('title')).toContain('dikirim terlambat, menunggu persetujuan ketua');
+    expect(wrapper.get('[data-testid="progress-cell-6-21"]').attributes('data-late-pending')).toBeUndefined();
+  });
+
   it('shows severity flags and outlier marks, refreshed (debounced) on sheet changes', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const api = dashboardApi('chair');

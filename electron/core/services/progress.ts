@@ -14,10 +14,20 @@ export const progressHandlers: HandlerMap = {
     const stageId = activeStage(ctx.db, competitionId).id;
     const scope = loadStageScope(ctx.db, competitionId, stageId);
     const status = new Map(loadSheets(ctx.db, stageId).map((s) => [`${s.jurorId}:${s.entryId}`, s.status]));
+    const latePending = new Set(
+      (ctx.db.prepare(`SELECT juror_id, entry_id FROM late_submissions WHERE stage_id = ? AND status = 'pending'`).all(stageId) as { juror_id: number; entry_id: number }[]).map(
+        (r) => `${r.juror_id}:${r.entry_id}`,
+      ),
+    );
     const cells = scope.scoringJurors.flatMap((j) =>
       scope.entries
         .filter((e) => scope.applies(j.id, e.id))
-        .map((e) => ({ jurorId: j.id, entryId: e.id, status: status.get(`${j.id}:${e.id}`) ?? ('empty' as const) })),
+        .map((e) => {
+          const key = `${j.id}:${e.id}`;
+          const cellStatus = status.get(key) ?? ('empty' as const);
+          // A late row older than a submitted sheet is history (see sheet-extras.ts).
+          return { jurorId: j.id, entryId: e.id, status: cellStatus, ...(latePending.has(key) && cellStatus !== 'submitted' && { latePending: true as const }) };
+        }),
     );
     return {
       jurors: scope.scoringJurors,

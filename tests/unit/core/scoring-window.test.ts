@@ -149,7 +149,9 @@ describe('the scoring window of a scheduled entry', () => {
     expect(held.comment).toBe('Presentasi jelas');
     // Not counted before the decision.
     const before = await t.core.call(ORGANISER, 'progress.get', { competitionId: t.competitionId });
-    expect(before.cells.find((c) => c.entryId === entryId && c.jurorId === budi.jurorId)?.status).not.toBe('submitted');
+    // Not counted, but the dashboard can tell it is waiting for the chair rather than missing.
+    expect(before.cells.find((c) => c.entryId === entryId && c.jurorId === budi.jurorId)).toMatchObject({ status: 'empty', latePending: true });
+    expect(before.cells.filter((c) => c.latePending)).toHaveLength(1);
 
     const [late] = await t.core.call(t.juror(CHAIR), 'window.lateList', { competitionId: t.competitionId });
     expect(late).toMatchObject({ entryId, jurorId: budi.jurorId, status: 'pending' });
