@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentTable } from 'pdfmake/interfaces';
-import { buildDrawSheetDocument, type DrawSheetInput } from '../../electron/core/documents/draw-sheet';
+import { buildDrawSheetDocument, renderDrawSheetPdf, type DrawSheetInput } from '../../electron/core/documents/draw-sheet';
+import { PRINT_TEXT_MAX } from '../../electron/core/documents/text-fit';
 
 const input: DrawSheetInput = {
   competitionName: 'KIPP Kota Palembang 2026',
@@ -44,6 +45,17 @@ describe('draw sheet definition', () => {
       ['2', 'E04'],
       ['3', 'E03'],
     ]);
+  });
+
+  it('clips a 2,000-character title, so one entry cannot push the order onto further pages', async () => {
+    const long = { ...input, order: [{ code: 'E09', title: 'Inovasi '.repeat(250), unit: 'Dinas '.repeat(100) }, ...input.order] };
+    const order = (buildDrawSheetDocument(long).content as unknown[]).find((c) => (c as ContentTable).table?.headerRows === 1) as ContentTable;
+    const [, , title, unit] = order.table.body[1] as string[];
+    expect(title.length).toBeLessThanOrEqual(PRINT_TEXT_MAX + 1);
+    expect(title.endsWith('…')).toBe(true);
+    expect(unit.endsWith('…')).toBe(true);
+    const pages = (await renderDrawSheetPdf(long)).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages).toHaveLength(1);
   });
 
   it('is in English when the competition documents are', () => {

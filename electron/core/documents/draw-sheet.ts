@@ -6,6 +6,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatDateTime } from '@shared/format';
 import { translate, type Locale } from '@shared/i18n';
 import { renderPdf } from './pdf';
+import { fitText } from './text-fit';
 
 export interface DrawSheetInput {
   competitionName: string;
@@ -36,7 +37,7 @@ export function buildDrawSheetDocument(input: DrawSheetInput): TDocumentDefiniti
     pageMargins: [48, 40, 48, 40],
     content: [
       { text: t('sheetTitle'), style: 'title' },
-      { text: input.competitionName, style: 'subtitle' },
+      { text: fitText(input.competitionName), style: 'subtitle' },
       {
         table: {
           widths: [110, '*'],
@@ -57,7 +58,8 @@ export function buildDrawSheetDocument(input: DrawSheetInput): TDocumentDefiniti
           widths: [40, 60, '*', '*'],
           body: [
             [t('sheetOrder'), t('sheetCode'), t('sheetTitleColumn'), t('sheetUnit')].map((text) => ({ text, bold: true })),
-            ...input.order.map((entry, index) => [String(index + 1), entry.code, entry.title, entry.unit]),
+            // Titles may run to 2,000 characters: clipped as in every other document (text-fit.ts).
+            ...input.order.map((entry, index) => [String(index + 1), fitText(entry.code, 40), fitText(entry.title), fitText(entry.unit)]),
           ],
         },
         layout: 'lightHorizontalLines',
