@@ -77,9 +77,14 @@ export const stageHandlers: HandlerMap = {
         .run(competitionId, name, nextPosition(ctx.db, STAGES, competitionId), weightBp, advancement.kind, value);
       stageId = Number(info.lastInsertRowid);
     } else {
+      // A different rule makes the applied list stale: the stage no longer shows it as applied.
       ctx.db
-        .prepare('UPDATE stages SET name = ?, weight_bp = ?, advancement_kind = ?, advancement_value = ? WHERE id = ?')
-        .run(name, weightBp, advancement.kind, value, stageId);
+        .prepare(
+          `UPDATE stages SET name = ?, weight_bp = ?, advancement_kind = ?, advancement_value = ?,
+             advancement_applied_at = CASE WHEN advancement_kind IS ? AND advancement_value IS ? THEN advancement_applied_at END
+           WHERE id = ?`,
+        )
+        .run(name, weightBp, advancement.kind, value, advancement.kind, value, stageId);
     }
     // The method may change after scoring (results are recomputed); the audit row records it.
     if (method) ctx.db.prepare('UPDATE stages SET method_json = ? WHERE id = ?').run(JSON.stringify(method), stageId);

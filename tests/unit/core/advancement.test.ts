@@ -93,6 +93,30 @@ describe('stage advancement', () => {
     await expect(core.call(ORGANISER, 'stage.applyAdvancement', { stageId: first.id })).rejects.toMatchObject({ code: 'CONFLICT', key: 'nextStageStarted' });
   });
 
+  it("follows the chair's decision on a tie at the cut-off, as the finalised result does", async () => {
+    const { core } = tempCore();
+    const { competitionId, first, chair, entryId, scoreFirstStage } = await setUp(core);
+    await scoreFirstStage();
+    await core.call(ORGANISER, 'session.close', { competitionId });
+    const umum = (await core.call(ORGANISER, 'competition.get', { competitionId })).categories.find((c) => c.name === 'Kelompok Umum')!.id;
+    await core.call(chair, 'results.decideTie', { competitionId, stageId: first.id, categoryId: umum, order: [entryId('A3'), entryId('A2')], reason: 'Rapat pleno' });
+    const applied = await core.call(chair, 'stage.applyAdvancement', { stageId: first.id });
+    expect(applied.advancedEntryIds).toEqual(['A1', 'A3', 'B3', 'B1'].map(entryId));
+  });
+
+  it('forgets that advancement was applied once the rule changes, so the stage shows it must be applied again', async () => {
+    const { core } = tempCore();
+    const { competitionId, first, chair, scoreFirstStage } = await setUp(core);
+    await scoreFirstStage();
+    await core.call(ORGANISER, 'session.close', { competitionId });
+    await core.call(chair, 'stage.applyAdvancement', { stageId: first.id });
+    const save = (advancement: { kind: 'topN'; n: number }, name = 'Penilaian Proposal') =>
+      core.call(ORGANISER, 'stage.save', { competitionId, id: first.id, name, weight: '70', advancement });
+    // Renaming keeps it; a different rule clears it.
+    expect((await save({ kind: 'topN', n: 2 }, 'Penilaian Proposal Tahap 1')).stages[0].advancementAppliedAt).not.toBeNull();
+    expect((await save({ kind: 'topN', n: 3 })).stages[0].advancementAppliedAt).toBeNull();
+  });
+
   it('passingGrade takes every ranked entry at or above the grade, exactly, and a re-run replaces the list', async () => {
     const { core } = tempCore();
     const { competitionId, first, second, entryId, scoreFirstStage } = await setUp(core);
