@@ -119,9 +119,9 @@ export function createCore(options: CoreOptions): Core {
       throw Object.assign(new AppError(code, details.key, details.params, details.issues), { message: reply.error.message });
     },
     // Paired devices send nearly every request; a kiosk token is looked up only when no device has it.
-    authenticate: (token) => {
-      const device = authenticateDevice(db, token, now());
-      return device.role === 'anonymous' ? (authenticateKioskToken(db, token, now()) ?? device) : device;
+    authenticate: (token, { seen = true } = {}) => {
+      const device = authenticateDevice(db, token, now(), seen);
+      return device.role === 'anonymous' ? (authenticateKioskToken(db, token, now(), seen) ?? device) : device;
     },
     isRevokedToken: (token) => isRevokedDeviceToken(db, token),
     setNetworkController: (controller) => setNetworkController(db, controller),

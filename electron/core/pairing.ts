@@ -19,7 +19,7 @@ import {
   type networkStatus,
 } from '@shared/api/network-commands';
 import type { z } from 'zod';
-import { hashToken, issuePairingToken, type Grant as TokenGrant } from './tokens';
+import { hashToken, issuePairingToken, type DeviceRole, type Grant as TokenGrant } from './tokens';
 import { verifyJurorPin } from './services/jurors';
 
 export type NetworkMode = z.output<typeof networkMode>;
@@ -145,21 +145,35 @@ export function grantToActor(grant: Grant): Actor {
   }
 }
 
-/** Resolves a device token (revoked or unknown: anonymous) and notes that the device was seen. */
-export function authenticateDevice(db: Database, token: string | null | undefined, nowMs: number): Actor {
-  if (!token) return ANONYMOUS;
-  const row = db.prepare('SELECT id, role, competition_id, juror_id FROM devices WHERE token_hash = ? AND revoked_at IS NULL').get(hashToken(token)) as
-    | (Grant & { id: number })
-    | undefined;
-  if (!row) return ANONYMOUS;
-  const seen = state(db).lastSeen;
-  const previous = seen.get(row.id);
+function noteSeen(db: Database, deviceId: number, nowMs: number): void {
+  const lastSeen = state(db).lastSeen;
+  const previous = lastSeen.get(deviceId);
   const written = previous && nowMs - previous.written < LAST_SEEN_WRITE_MS ? previous.written : nowMs;
-  seen.set(row.id, { at: nowMs, written });
+  lastSeen.set(deviceId, { at: nowMs, written });
   // At most one durable write per device a minute, never inside another command's transaction.
-  if (written === nowMs && !db.inTransaction) db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(new Date(nowMs).toISOString(), row.id);
-  return grantToActor(row);
+  if (written === nowMs && !db.inTransaction) db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(new Date(nowMs).toISOString(), deviceId);
 }
+
+/** Resolves a device token (revoked or unknown: anonymous) and, unless `seen` is false, notes that the device was seen. */
+export function authenticateDevice(db: Database, token: string | null | undefined, nowMs: number, seen = true): Actor {
+  if (!token) return ANONYMOUS;
+  const row = db
+    .prepare(
+      `SELECT d.id, d.role, d.competition_id, d.juror_id, j.role AS juror_role FROM devices d LEFT JOIN jurors j ON j.id = d.juror_id
+       WHERE d.token_hash = ? AND d.revoked_at IS NULL`,
+    )
+    .get(hashToken(token)) as (Grant & { id: number; juror_role: string | null }) | undefined;
+  if (!row) return ANONYMOUS;
+  if (seen) noteSeen(db, row.id, nowMs);
+  return grantToActor({ ...row, role: currentDeviceRole(row) });
+}
+
+/**
+ * A juror's device acts with the juror's role as it is now, not as it was at pairing: made chair
+ * later, it chairs; a chair who stepped down no longer finalises from the old tablet.
+ */
+export const currentDeviceRole = (row: { role: DeviceRole; juror_role: string | null }): DeviceRole =>
+  row.juror_role === null ? row.role : row.juror_role === 'chair' ? 'chair' : 'juror';
 
 /** The device's last request: the in-memory time when newer than the stored one. */
 export function lastSeenAt(db: Database, deviceId: number, stored: string | null): string | null {

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
-type DeviceRole = 'organiser' | 'chair' | 'juror' | 'display';
+export type DeviceRole = 'organiser' | 'chair' | 'juror' | 'display';
 export interface Grant {
   role: DeviceRole;
   competition_id: number | null;

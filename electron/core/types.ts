@@ -21,8 +21,12 @@ export interface Core {
   handle(actor: Actor, request: RequestEnvelope): Promise<ReplyEnvelope>;
   /** Typed convenience over `handle` for in-process callers (CLI, tests); throws the AppError on failure. */
   call<N extends CommandName>(actor: Actor, command: N, input: CommandInput<N>, locale?: Locale): Promise<CommandOutput<N>>;
-  /** Resolves a device token to its actor; unknown or revoked tokens give the anonymous actor. */
-  authenticate(deviceToken: string | undefined | null): Actor;
+  /**
+   * Resolves a device (or kiosk) token to the actor it acts as now; unknown or revoked tokens give the
+   * anonymous actor. A request counts as the device being seen (and keeps a kiosk session alive);
+   * `{ seen: false }` only checks (the LAN server re-checking its open sockets).
+   */
+  authenticate(deviceToken: string | undefined | null, options?: { seen?: boolean }): Actor;
   /** Push events after their transaction committed; the listener filters with `canReceive`. */
   subscribe(listener: PushListener): () => void;
   /** Issues a one-time organiser pairing token (the link `serve` prints). */

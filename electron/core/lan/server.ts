@@ -250,10 +250,13 @@ export async function startLanServer(core: Core, options: LanServerOptions): Pro
   const unsubscribe = core.subscribe((push, canReceive) => {
     const message = JSON.stringify(push);
     for (const [ws, { actor, tcp }] of sockets) if (canReceive(actor)) sendFrame(ws, tcp, message);
-    // A revoked device hangs up at once: every socket's token is checked again (revocations are rare).
-    if (push.event === 'device.revoked') {
-      for (const [ws, { token }] of sockets) {
-        if (core.authenticate(token).role === 'anonymous') {
+    // Every socket's token is checked again when a device is revoked (it hangs up at once) or the
+    // setup changes (a juror's role may have: their events follow it). Both are rare.
+    if (push.event === 'device.revoked' || push.event === 'competition.changed') {
+      for (const [ws, entry] of sockets) {
+        const now = core.authenticate(entry.token, { seen: false });
+        if (now.role !== 'anonymous') sockets.set(ws, { ...entry, actor: now });
+        else {
           ws.close(CLOSE_REVOKED, 'revoked');
           sockets.delete(ws);
         }

@@ -33,7 +33,7 @@ interface KioskRow {
  * The juror a live kiosk token acts as, or null for anything else (unknown, switched out, idle too
  * long). Called outside any command, so it may note the use itself.
  */
-export function authenticateKioskToken(db: Database, token: string | null | undefined, nowMs: number): Actor | null {
+export function authenticateKioskToken(db: Database, token: string | null | undefined, nowMs: number, used = true): Actor | null {
   if (!token) return null;
   const row = db
     .prepare('SELECT id, competition_id, juror_id, role, last_used_at FROM kiosk_sessions WHERE token_hash = ? AND ended_at IS NULL')
@@ -41,7 +41,7 @@ export function authenticateKioskToken(db: Database, token: string | null | unde
   if (!row) return null;
   const idleMs = nowMs - Date.parse(row.last_used_at);
   if (idleMs > KIOSK_TOKEN_IDLE_MS) return null;
-  if (idleMs >= TOUCH_MS && !db.inTransaction) {
+  if (used && idleMs >= TOUCH_MS && !db.inTransaction) {
     db.prepare('UPDATE kiosk_sessions SET last_used_at = ? WHERE id = ?').run(new Date(nowMs).toISOString(), row.id);
   }
   return { role: row.role, competitionId: row.competition_id, jurorId: row.juror_id };

@@ -7,6 +7,7 @@ import { AppError } from '@shared/api/errors';
 import type { Actor } from '@shared/domain/actor';
 import type { ActorView } from '@shared/domain/schemas';
 import {
+  currentDeviceRole,
   formatPairingCode,
   grantToActor,
   issuePairingTokenWithCode,
@@ -28,16 +29,17 @@ interface DeviceDbRow {
   competition_id: number | null;
   juror_id: number | null;
   juror_name: string | null;
+  juror_role: string | null;
   created_at: string;
   last_seen_at: string | null;
   revoked_at: string | null;
 }
-const DEVICE_SELECT = `SELECT d.id, d.role, d.competition_id, d.juror_id, j.name AS juror_name, d.created_at, d.last_seen_at, d.revoked_at
+const DEVICE_SELECT = `SELECT d.id, d.role, d.competition_id, d.juror_id, j.name AS juror_name, j.role AS juror_role, d.created_at, d.last_seen_at, d.revoked_at
   FROM devices d LEFT JOIN jurors j ON j.id = d.juror_id`;
 
 const deviceView = (db: Database, row: DeviceDbRow) => ({
   id: row.id,
-  role: row.role,
+  role: currentDeviceRole(row),
   jurorId: row.juror_id,
   jurorName: row.juror_name,
   createdAt: row.created_at,

@@ -122,6 +122,25 @@ describe('devices list and revoke', () => {
     expect(after.map((d) => d.revokedAt !== null)).toEqual([false, true]);
   });
 
+  it("acts with the juror's role as it is now: a member made chair chairs, a chair who stepped down no longer does", async () => {
+    const { core, competition, cards } = await setupCompetition();
+    const member = competition.jurors[1];
+    const { deviceToken } = await core.call(ANONYMOUS, 'auth.pair', { token: cards[1].token });
+    expect(core.authenticate(deviceToken).role).toBe('juror');
+    await expect(core.call(core.authenticate(deviceToken), 'progress.get', { competitionId: competition.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const setRole = (role: 'chair' | 'member') =>
+      core.call(ORGANISER, 'juror.save', { competitionId: competition.id, id: member.id, name: member.name, title: '', nip: '', position: '', institution: '', role });
+
+    await setRole('chair');
+    expect(core.authenticate(deviceToken).role).toBe('chair');
+    expect((await core.call(core.authenticate(deviceToken), 'progress.get', { competitionId: competition.id })).jurors.length).toBeGreaterThan(0);
+    const listed = (await core.call(ORGANISER, 'device.list', { competitionId: competition.id })).devices;
+    expect(listed.map((d) => [d.role, d.jurorName])).toEqual([['chair', member.name]]);
+
+    await setRole('member');
+    expect(core.authenticate(deviceToken).role).toBe('juror');
+  });
+
   it('network.status without a LAN server is local, and setMode is refused clearly', async () => {
     const { core } = tempCore();
     expect(await core.call(ORGANISER, 'network.status', {})).toEqual({ mode: 'local', url: null, lanUrls: [] });

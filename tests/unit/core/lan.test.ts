@@ -173,6 +173,35 @@ describe('LAN transport', () => {
     }
   });
 
+  it("follows a juror's role change on an open socket: made chair, the juror's tablet receives the chair's events", async () => {
+    const { server, post, organiserToken } = await serve();
+    try {
+      const competition = (await post('competition.create', thinDraft(), organiserToken)).body.output;
+      await post('session.open', { competitionId: competition.id }, organiserToken);
+      const { links } = (await post('device.issueJurorLinks', { competitionId: competition.id }, organiserToken)).body.output;
+      const pairOf = async (index: number) => (await post('auth.pair', { token: links[index].token })).body.output.deviceToken as string;
+      const member = competition.jurors.find((j: { id: number }) => j.id === links[1].jurorId);
+      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/events?token=${await pairOf(1)}`);
+      await new Promise((r) => socket.once('open', r));
+      const events: string[] = [];
+      socket.on('message', (data) => events.push(JSON.parse(String(data)).event));
+      const chairToken = await pairOf(0);
+      const save = (value: string) =>
+        post('scoring.saveSheet', { opId: newOpId(), entryId: competition.entries[0].id, marks: [{ criterionId: competition.criteria[0].id, value }] }, chairToken);
+
+      await save('70');
+      await post('juror.save', { competitionId: competition.id, id: member.id, name: member.name, title: '', nip: '', position: '', institution: '', role: 'chair' }, organiserToken);
+      await save('75');
+      await new Promise((r) => setTimeout(r, 100));
+      // Before the change the member's tablet saw no sheet events; after it, it does.
+      expect(events.filter((e) => e === 'sheet.changed')).toHaveLength(1);
+      expect(events.indexOf('competition.changed')).toBeLessThan(events.indexOf('sheet.changed'));
+      socket.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses a WebSocket without a valid device token', async () => {
     const { server } = await serve();
     try {
