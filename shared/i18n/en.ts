@@ -54,6 +54,7 @@ const en: Catalog = {
     ...signaturePad.en.errors,
     unknownCommand: 'Unknown command "{command}".',
     badEnvelope: 'The request could not be read.',
+    requestTooLarge: 'The upload is too large for the server (limit {mb} MB).',
     unauthenticated: 'This device is not paired yet. Open your personal link again.',
     forbidden: 'You are not allowed to run this command.',
     invalidInput: 'Invalid input: {summary}',

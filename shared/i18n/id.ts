@@ -52,6 +52,7 @@ export default {
     ...signaturePad.id.errors,
     unknownCommand: 'Perintah "{command}" tidak dikenal.',
     badEnvelope: 'Permintaan tidak dapat dibaca.',
+    requestTooLarge: 'Kiriman terlalu besar untuk server (batas {mb} MB).',
     unauthenticated: 'Perangkat ini belum terhubung. Buka kembali tautan pribadi Anda.',
     forbidden: 'Anda tidak berhak menjalankan perintah ini.',
     invalidInput: 'Isian tidak valid: {summary}',

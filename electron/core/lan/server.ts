@@ -44,7 +44,13 @@ export interface LanServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/**
+ * Request bodies: a paired device may send files up to the contract's own limits (60 million
+ * base64 characters: imports, a PDF to verify); a request without a valid token (pairing) is small,
+ * so strangers on the Wi-Fi cannot make the server buffer megabytes.
+ */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const ANONYMOUS_BODY_BYTES = 64 * 1024;
 /** WebSocket close codes: the device was revoked (do not expect to reconnect), the server rebinds. */
 export const CLOSE_REVOKED = 4001;
 const CLOSE_REBIND = 1012;
@@ -68,17 +74,19 @@ const SECURITY_HEADERS = {
 
 const bearer = (req: IncomingMessage): string | null => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, limitBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new AppError('VALIDATION', 'badEnvelope'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= limitBytes) return void chunks.push(chunk);
+      // Answer at once (413, translated) and let the rest of the upload drain unread.
+      req.off('data', onData);
+      req.resume();
+      reject(new AppError('VALIDATION', 'requestTooLarge', { mb: Math.floor(limitBytes / (1024 * 1024)) || 1 }));
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -133,10 +141,12 @@ async function handleApi(core: Core, limiter: AttemptLimiter, req: IncomingMessa
   let body: unknown;
   try {
     if (req.method !== 'POST') throw new AppError('VALIDATION', 'badEnvelope');
-    body = JSON.parse(await readBody(req));
+    const paired = core.authenticate(bearer(req), { seen: false }).role !== 'anonymous';
+    body = JSON.parse(await readBody(req, paired ? MAX_BODY_BYTES : ANONYMOUS_BODY_BYTES));
   } catch (error) {
     const cause = error instanceof AppError ? error : new AppError('VALIDATION', 'badEnvelope');
-    return sendJson(res, { id: '', ok: false, error: errorBody(cause, fallbackLocale) });
+    const tooLarge = cause.key === 'requestTooLarge';
+    return sendJson(res, { id: '', ok: false, error: errorBody(cause, fallbackLocale) }, tooLarge ? { Connection: 'close' } : {}, tooLarge ? 413 : undefined);
   }
   const parsed = requestEnvelope.safeParse(body);
   // The URL names the command; an envelope naming another one is refused rather than guessed.

@@ -57,6 +57,23 @@ describe('LAN transport', () => {
     }
   });
 
+  it('takes large uploads from a paired device only; a stranger is told the limit (413) instead of being buffered', async () => {
+    const { server, post, organiserToken } = await serve();
+    try {
+      // ~9 MB: above the old 8 MB cap, far below the contract's own 60 million characters.
+      const big = JSON.stringify({ id: 'v1', command: 'signing.verify', input: { base64: 'A'.repeat(9_000_000) }, locale: 'en' });
+      const paired = await post('signing.verify', {}, organiserToken, big);
+      expect(paired.body.error?.details?.key).not.toBe('requestTooLarge');
+      expect(paired.body.error?.details?.key).not.toBe('badEnvelope');
+      const stranger = await post('auth.pair', {}, undefined, JSON.stringify({ id: 'p1', command: 'auth.pair', input: { token: 'x'.repeat(100_000) } }));
+      expect(stranger).toMatchObject({ status: 413, body: { ok: false, error: { details: { key: 'requestTooLarge', params: { mb: 1 } } } } });
+      // The server goes on answering.
+      expect((await post('competition.list', {}, organiserToken)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('pushes events over the WebSocket to the devices allowed to see them', async () => {
     const { core, server, post, organiserToken } = await serve();
     try {
