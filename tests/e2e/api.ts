@@ -18,3 +18,20 @@ export async function pagePairedAs(browser: Browser, token: string, options: Bro
   await context.addInitScript((t) => localStorage.setItem('ruang-juri.deviceToken', t), token);
   return context.newPage();
 }
+
+/** One command sent by the page itself as its paired device (set-up the screens have no quick way to do); throws on a refusal. */
+export const callAsPage = <T = any>(page: Page, command: string, input: unknown): Promise<T> =>
+  page.evaluate(
+    async ([command, input]) => {
+      const token = localStorage.getItem('ruang-juri.deviceToken');
+      const response = await fetch(`/api/${command}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ id: 'e2e', command, input }),
+      });
+      const reply = await response.json();
+      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+      return reply.output;
+    },
+    [command, input] as const,
+  ) as Promise<T>;

@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
+import { callAsPage } from './api';
 import { quickCreateCompetition } from './quick-create';
 import { startServer, type RunningServer } from './server';
 
@@ -16,23 +17,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-/** One command as this page's paired device (setup the UI has no quick way to do). */
-const call = (page: Page, command: string, input: unknown) =>
-  page.evaluate(
-    async ([command, input]) => {
-      const token = localStorage.getItem('ruang-juri.deviceToken');
-      const response = await fetch(`/api/${command}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ id: 'e2e', command, input }),
-      });
-      const reply = await response.json();
-      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-      return reply.output;
-    },
-    [command, input] as const,
-  );
 
 /** A small emblem drawn in the page, as the PNG data URL the details form would store. */
 const drawLogo = (page: Page): Promise<string> =>
@@ -72,15 +56,15 @@ test('display link from the schedule page; logo, next up and overtime on the dis
   await expect(organiser.getByTestId('session-status')).toHaveAttribute('data-status', 'open');
 
   // A short first phase so that overtime comes quickly, and the organiser's logo.
-  await call(organiser, 'timer.configure', {
+  await callAsPage(organiser, 'timer.configure', {
     competitionId,
     phases: [
       { name: 'Presentasi', seconds: 3, warnAt: 2, dangerAt: 1 },
       { name: 'Tanya jawab', seconds: 600, warnAt: 120, dangerAt: 30 },
     ],
   });
-  const detail = await call(organiser, 'competition.get', { competitionId });
-  await call(organiser, 'competition.updateDetails', { competitionId, name: detail.name, ...detail.details, logo: await drawLogo(organiser) });
+  const detail = await callAsPage(organiser, 'competition.get', { competitionId });
+  await callAsPage(organiser, 'competition.updateDetails', { competitionId, name: detail.name, ...detail.details, logo: await drawLogo(organiser) });
 
   await organiser.goto(`${server.origin}/#/competitions/${competitionId}/schedule`);
   await expect(organiser.getByTestId('unplaced')).toContainText('(4)');
@@ -116,16 +100,16 @@ test('display link from the schedule page; logo, next up and overtime on the dis
   await expect(display.getByTestId('display-next-up')).toContainText('Lapor Cepat Desa');
   await expect(display.getByTestId('display-next-up')).toContainText('Dinas Pemberdayaan Masyarakat dan Desa');
 
-  const timer = await call(organiser, 'timer.state', { competitionId });
-  await call(organiser, 'timer.control', { competitionId, action: 'start', expectedVersion: timer.version });
+  const timer = await callAsPage(organiser, 'timer.state', { competitionId });
+  await callAsPage(organiser, 'timer.control', { competitionId, action: 'start', expectedVersion: timer.version });
   await expect(display.getByTestId('timer-countdown')).toHaveAttribute('data-level', 'overtime', { timeout: 10_000 });
   await expect(display.getByTestId('timer-countdown')).toHaveText(/^\+0:0[2-9]$/, { timeout: 10_000 });
   mkdirSync('/tmp/shots', { recursive: true });
   await display.screenshot({ path: '/tmp/shots/display-1920.png' });
 
   // Next phase: the 3-second presentation's overtime is recorded against E01's slot.
-  const running = await call(organiser, 'timer.state', { competitionId });
-  await call(organiser, 'timer.control', { competitionId, action: 'next', expectedVersion: running.version });
+  const running = await callAsPage(organiser, 'timer.state', { competitionId });
+  await callAsPage(organiser, 'timer.control', { competitionId, action: 'next', expectedVersion: running.version });
   const overtime = firstBlock.locator('[data-testid^="slot-overtime-"]');
   await expect(overtime).toHaveCount(1);
   await expect(overtime).toHaveText(/^\+0:0\d lewat waktu$/);

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Browser, type Page } from '@playwright/test';
+import { callAsPage } from './api';
 import { quickCreateCompetition } from './quick-create';
 import { startServer, type RunningServer } from './server';
 
@@ -80,23 +81,6 @@ test('the organiser prints the setup sheet, blank score sheets and the provision
   for (const height of widths) expect(height).toBeGreaterThanOrEqual(44);
 });
 
-/** One command as this page's paired organiser device (the certificate is set up outside this panel). */
-const call = <T>(page: Page, command: string, input: unknown): Promise<T> =>
-  page.evaluate(
-    async ([command, input]) => {
-      const token = localStorage.getItem('ruang-juri.deviceToken');
-      const response = await fetch(`/api/${command}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ id: 'e2e', command, input }),
-      });
-      const reply = await response.json();
-      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-      return reply.output;
-    },
-    [command, input] as const,
-  ) as Promise<T>;
-
 test('a provisional recap is signed on request after the passphrase dialog unlocks the certificate', async ({ browser }) => {
   // Its own server: the organiser link of the shared one is spent by the test above.
   const own = await startServer();
@@ -119,8 +103,8 @@ async function signProvisionalRecap(browser: Browser, own: RunningServer) {
     entries: [{ code: 'O01', title: 'Sigap', unit: 'Dinas Sosial' }],
   });
   const passphrase = 'kata-sandi-panitia';
-  await call(page, 'signing.createCertificate', { competitionId, passphrase });
-  await call(page, 'signing.lock', { competitionId });
+  await callAsPage(page, 'signing.createCertificate', { competitionId, passphrase });
+  await callAsPage(page, 'signing.lock', { competitionId });
   await page.reload();
   await expect(page.getByTestId('documents-signing-status')).toContainText('SEMENTARA');
 

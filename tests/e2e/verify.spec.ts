@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, test, expect, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { encodeVerifyText } from '../../shared/documents/stamp';
+import { callAsPage } from './api';
 import { quickCreateCompetition } from './quick-create';
 import { startServer, type RunningServer } from './server';
 
@@ -22,23 +23,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-/** One command as this page's paired device (rendering and signing have no screen of their own yet). */
-const call = <T>(page: Page, command: string, input: unknown): Promise<T> =>
-  page.evaluate(
-    async ([command, input]) => {
-      const token = localStorage.getItem('ruang-juri.deviceToken');
-      const response = await fetch(`/api/${command}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ id: 'e2e', command, input }),
-      });
-      const reply = await response.json();
-      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-      return reply.output;
-    },
-    [command, input] as const,
-  ) as Promise<T>;
 
 async function uploadOnVerify(page: Page, file: string) {
   await page.getByTestId('verify-file').setInputFiles(file);
@@ -72,8 +56,8 @@ test('a signed recap passes the verify screen and a copy with one changed byte f
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // A document rendered and signed by the core, saved as the secretariat would.
-  const recap = await call<{ base64: string }>(page, 'documents.recap', { competitionId });
-  const { base64 } = await call<{ base64: string }>(page, 'signing.signPdf', { competitionId, base64: recap.base64 });
+  const recap = await callAsPage<{ base64: string }>(page, 'documents.recap', { competitionId });
+  const { base64 } = await callAsPage<{ base64: string }>(page, 'signing.signPdf', { competitionId, base64: recap.base64 });
   const folder = mkdtempSync(join(tmpdir(), 'ruang-juri-verify-'));
   const signedFile = join(folder, 'rekap-ditandatangani.pdf');
   const signed = Buffer.from(base64, 'base64');
